@@ -1,0 +1,57 @@
+/** `bulwark sbom`, `bulwark packages` and `bulwark rootfs`: inventory of an image or directory. */
+import type { Command } from 'commander';
+import { scanImage, scanRootfs, type ScanResult } from '../../app/inventory.js';
+import { packagesJson, packagesTable } from '../../report/packages-table.js';
+import { renderSbom, type SbomFormat } from '../../sbom/index.js';
+import { BulwarkError } from '../../shared/errors.js';
+import { isRootfsTarget } from '../../source/resolve.js';
+import { addScanFlags, scanOptions, writeOutput, type GlobalFlags } from '../common.js';
+
+const FORMATS = ['table', 'json', 'cyclonedx', 'spdx'] as const;
+type Format = (typeof FORMATS)[number];
+
+function checkFormat(f: string): Format {
+  const norm = f === 'cyclonedx-json' ? 'cyclonedx' : f === 'spdx-json' ? 'spdx' : f;
+  if (!(FORMATS as readonly string[]).includes(norm)) throw new BulwarkError('USAGE', `unknown format ${JSON.stringify(f)} (use ${FORMATS.join(', ')})`);
+  return norm as Format;
+}
+
+export async function inventoryOf(target: string, flags: GlobalFlags): Promise<ScanResult> {
+  const opts = scanOptions(flags);
+  const dir = await isRootfsTarget(target);
+  return dir ? scanRootfs(dir, opts) : scanImage(target, opts);
+}
+
+function render(res: ScanResult, format: Format): string {
+  if (format === 'table') return packagesTable(res.inventory);
+  if (format === 'json') return packagesJson(res.inventory);
+  return renderSbom(res.inventory, format as SbomFormat);
+}
+
+export function registerInventoryCommands(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  addScanFlags(
+    program
+      .command('sbom <target>')
+      .description('write an SBOM (CycloneDX 1.6 or SPDX 2.3 JSON) of an image or directory')
+      .option('-f, --format <format>', 'cyclonedx | spdx | json | table', 'cyclonedx'),
+  ).action((target: string, flags: GlobalFlags) =>
+    run(async () => {
+      const format = checkFormat(flags.format ?? 'cyclonedx');
+      await writeOutput(render(await inventoryOf(target, flags), format), flags.output);
+      return 0;
+    }),
+  );
+  addScanFlags(
+    program
+      .command('packages <target>')
+      .alias('inventory')
+      .description('list every package in an image or directory')
+      .option('-f, --format <format>', 'table | json | cyclonedx | spdx', 'table'),
+  ).action((target: string, flags: GlobalFlags) =>
+    run(async () => {
+      const format = checkFormat(flags.format ?? 'table');
+      await writeOutput(render(await inventoryOf(target, flags), format), flags.output);
+      return 0;
+    }),
+  );
+}

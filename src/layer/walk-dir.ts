@@ -1,0 +1,93 @@
+/**
+ * Walks a plain directory (a root filesystem) as if it were one layer. Symlinks are never followed,
+ * /proc, /sys and /dev are skipped when scanning "/", and wanted files are read with a size cap.
+ */
+import { open, opendir, lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BulwarkError } from '../shared/errors.js';
+import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
+import { runAnalyzers } from './run-analyzers.js';
+
+const SKIP_AT_ROOT = new Set(['/proc', '/sys', '/dev']);
+
+async function readHead(full: string, n: number): Promise<Buffer> {
+  const fh = await open(full, 'r');
+  try {
+    const b = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(b, 0, n, 0);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function walkDirectory(root: string, analyzers: LayerAnalyzer[], skipDirs: string[] = []): Promise<LayerAnalysis> {
+  try {
+    const st = await lstat(root);
+    if (!st.isDirectory()) throw new BulwarkError('USAGE', `${root} is not a directory`);
+  } catch (err) {
+    if (err instanceof BulwarkError) throw err;
+    throw new BulwarkError('NOT_FOUND', `${root}: no such directory`);
+  }
+  const result: LayerAnalysis = { index: 0, diffId: '', size: 0, files: [], whiteouts: [], opaqueDirs: [], outputs: [], warnings: [] };
+  const sniffers = analyzers.filter((a) => a.sniff);
+  const skip = new Set(skipDirs);
+  const stack: string[] = ['/'];
+  while (stack.length) {
+    const rel = stack.pop()!;
+    const full = join(root, rel);
+    let dir;
+    try {
+      dir = await opendir(full);
+    } catch (err) {
+      result.warnings.push(`cannot read directory ${rel}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+      continue;
+    }
+    for await (const d of dir) {
+      const path = rel === '/' ? `/${d.name}` : `${rel}/${d.name}`;
+      const fullPath = join(root, path);
+      if (skip.has(fullPath)) continue;
+      let st;
+      try {
+        st = await lstat(fullPath);
+      } catch {
+        continue;
+      }
+      const type: EntryType = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'other';
+      const fe: FileEntry = { path, type, mode: st.mode & 0o7777, size: type === 'file' ? st.size : 0, uid: st.uid, gid: st.gid };
+      if (type === 'symlink') {
+        try {
+          const { readlink } = await import('node:fs/promises');
+          fe.link = await readlink(fullPath);
+        } catch {
+          /* unreadable link: keep the entry */
+        }
+      }
+      result.files.push(fe);
+      result.size += fe.size;
+      if (type === 'dir') {
+        if (!(root === '/' && rel === '/' && SKIP_AT_ROOT.has(path))) stack.push(path);
+        continue;
+      }
+      if (type !== 'file') continue;
+      let want = analyzers.filter((a) => a.wants(path, st.size, fe.mode));
+      if (sniffers.length && (fe.mode & 0o111) !== 0 && st.size > 64) {
+        try {
+          const head = await readHead(fullPath, 4096);
+          want = want.concat(sniffers.filter((a) => !want.includes(a) && a.sniff!(path, head)));
+        } catch {
+          continue;
+        }
+      }
+      if (!want.length) continue;
+      const big = st.size > 8 * 1024 * 1024;
+      try {
+        const file = big ? { path, size: st.size, mode: fe.mode, tempPath: fullPath } : { path, size: st.size, mode: fe.mode, content: await readFile(fullPath) };
+        await runAnalyzers(want, file, result);
+      } catch (err) {
+        result.warnings.push(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+      }
+    }
+  }
+  return result;
+}
