@@ -36,7 +36,11 @@ function parseNumber(buf: Buffer, start: number, len: number): number {
 function checksumOk(h: Buffer): boolean {
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
-  return sum === parseNumber(h, 148, 8);
+  try {
+    return sum === parseNumber(h, 148, 8);
+  } catch {
+    return false;
+  }
 }
 
 function parsePax(buf: Buffer): Record<string, string> {
