@@ -1,0 +1,21 @@
+/** Rust: crates pinned by Cargo.lock files (source trees and images that ship them). */
+import { readFile } from 'node:fs/promises';
+import { MB, type AnalyzerFile, type Cataloger, type ParseResult } from '../../types.js';
+import { parseCargoLock } from './parse-cargo-lock.js';
+
+async function readText(file: AnalyzerFile): Promise<string> {
+  if (file.content) return file.content.toString('utf8');
+  return file.tempPath ? readFile(file.tempPath, 'utf8') : '';
+}
+
+export const rustCargoLockCataloger: Cataloger = {
+  name: 'rust-cargo-lock-cataloger',
+  version: 1,
+  packageTypes: ['cargo'],
+  // the largest real Cargo.lock files (big workspaces) are around 1 MiB
+  maxSize: 32 * MB,
+  wants: (path) => path.endsWith('/Cargo.lock'),
+  async analyze(file): Promise<ParseResult> {
+    return { packages: parseCargoLock(await readText(file)) };
+  },
+};
