@@ -35,17 +35,30 @@ function checkSchema(db: Database.Database): void {
   if (!blob || blob.hidden !== 0) throw new Error('rpmdb.sqlite Packages table has no plain blob column');
 }
 
+/**
+ * Opens the database from memory. Bytes 18/19 (file format write/read version) say 2 for WAL; they
+ * are set to 1 (rollback journal) while SQLite takes its own copy, then restored, so the caller's
+ * buffer is unchanged and no second copy of a large database is made.
+ */
+function openPatched(file: Buffer): Database.Database {
+  const saved = [file[18]!, file[19]!] as const;
+  if (saved[0] === 2) file[18] = 1;
+  if (saved[1] === 2) file[19] = 1;
+  try {
+    return new Database(file, { readonly: true });
+  } finally {
+    file[18] = saved[0];
+    file[19] = saved[1];
+  }
+}
+
 /** Header blobs of every row of Packages, in hnum order. Throws a short Error on a bad database. */
 export function readSqliteBlobs(file: Buffer): Buffer[] {
   if (!isSqlite(file)) throw new Error('not an SQLite database');
   if (file.length < 100) throw new Error('SQLite database truncated');
-  const copy = Buffer.from(file);
-  // bytes 18/19: file format write/read version, 2 = WAL; 1 = legacy rollback journal
-  if (copy[18] === 2) copy[18] = 1;
-  if (copy[19] === 2) copy[19] = 1;
   let db: Database.Database | undefined;
   try {
-    db = new Database(copy, { readonly: true });
+    db = openPatched(file);
     db.pragma('trusted_schema = OFF');
     checkSchema(db);
     const out: Buffer[] = [];

@@ -42,7 +42,7 @@ export function buildBdb(blobs: Buffer[], pageSize = 512): BdbFile {
   file.writeUInt16LE(blobs.length * 2, hash + 20);
   file[hash + 25] = 13;
   let top = pageSize;
-  blobs.forEach((b, i) => {
+  for (const [i, b] of blobs.entries()) {
     top -= 5; // key: H_KEYDATA + 4-byte header number
     file[hash + top] = 1;
     file.writeUInt32LE(i + 1, hash + top + 1);
@@ -52,7 +52,7 @@ export function buildBdb(blobs: Buffer[], pageSize = 512): BdbFile {
     file.writeUInt32LE(chains[i]![0]!, hash + top + 4);
     file.writeUInt32LE(b.length, hash + top + 8);
     file.writeUInt16LE(top, hash + 26 + i * 4 + 2);
-    chains[i]!.forEach((pg, j) => {
+    for (const [j, pg] of chains[i]!.entries()) {
       const at = pg * pageSize;
       const part = b.subarray(j * room, (j + 1) * room);
       file.writeUInt32LE(pg, at + 8);
@@ -60,8 +60,8 @@ export function buildBdb(blobs: Buffer[], pageSize = 512): BdbFile {
       file.writeUInt16LE(part.length, at + 22);
       file[at + 25] = 7;
       part.copy(file, at + 26);
-    });
-  });
+    }
+  }
   return { file, pageSize, chains };
 }
 
@@ -85,7 +85,7 @@ export function buildNdb(blobs: Buffer[]): Buffer {
   for (let o = 32; o < 4096; o += 16) page.write('Slot', o, 'latin1');
   const parts: Buffer[] = [page];
   let blk = 4096 / 16;
-  blobs.forEach((b, i) => {
+  for (const [i, b] of blobs.entries()) {
     const cnt = Math.ceil((16 + b.length + 12) / 16);
     const framed = Buffer.alloc(cnt * 16);
     framed.write('BlbS', 0, 'latin1');
@@ -102,6 +102,6 @@ export function buildNdb(blobs: Buffer[]): Buffer {
     page.writeUInt32LE(cnt, slot + 12);
     parts.push(framed);
     blk += cnt;
-  });
+  }
   return Buffer.concat(parts);
 }

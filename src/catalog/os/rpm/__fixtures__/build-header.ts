@@ -27,7 +27,7 @@ export function buildHeaderBlob(tags: TagValue[]): Buffer {
       type = TYPE_INT32;
       count = t.int32.length;
       bytes = Buffer.alloc(4 * count);
-      t.int32.forEach((v, i) => bytes.writeUInt32BE(v, i * 4));
+      for (const [i, v] of t.int32.entries()) bytes.writeUInt32BE(v, i * 4);
     } else if ('strings' in t) {
       type = TYPE_STRING_ARRAY;
       count = t.strings.length;
