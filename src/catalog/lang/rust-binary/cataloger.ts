@@ -1,0 +1,25 @@
+/** Rust binaries built with cargo-auditable: crates from the `.dep-v0` ELF section. */
+import type { Cataloger, ParseResult } from '../../types.js';
+import { withReader } from '../internal/byte-reader.js';
+import { findSection, isElf, readElf, readSection } from '../internal/elf.js';
+import { auditPackages, decodeAuditData } from './parse-audit-data.js';
+
+/** compressed audit data is a few KiB; a bigger section is hostile */
+const MAX_SECTION = 4 * 1024 * 1024;
+
+export const rustBinaryCataloger: Cataloger = {
+  name: 'cargo-auditable-binary-cataloger',
+  version: 1,
+  packageTypes: ['cargo'],
+  maxSize: 1024 * 1024 * 1024,
+  wants: () => false,
+  sniff: (_path, head) => isElf(head),
+  async analyze(file): Promise<ParseResult | null> {
+    return withReader(file, async (r) => {
+      const elf = await readElf(r);
+      const sec = findSection(elf, '.dep-v0');
+      if (!sec) return null;
+      return { packages: auditPackages(decodeAuditData(await readSection(r, sec, MAX_SECTION))) };
+    });
+  },
+};
