@@ -39,6 +39,9 @@ describe('python catalogers: analyze()', () => {
     const reqs = await pythonLockCataloger.analyze(file('/a/requirements.txt', 'six==1.16.0\n'));
     assert.equal(poetry!.packages[0]!.purl, 'pkg:pypi/six@1.16.0');
     assert.deepEqual(reqs, poetry);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('six==1.16.0\r\n', 'utf16le')]);
+    const windows = await pythonLockCataloger.analyze({ path: '/a/requirements.txt', size: utf16.length, mode: 0o644, content: utf16 });
+    assert.deepEqual(windows, poetry, 'UTF-16LE from PowerShell redirection');
   });
 
   it('reads only the head of a spooled METADATA file', async () => {

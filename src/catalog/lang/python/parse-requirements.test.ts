@@ -59,3 +59,29 @@ describe('parseRequirements', () => {
     assert.throws(() => parseRequirements('\0\0\0'), /binary/);
   });
 });
+
+// Inputs from aquasecurity/trivy pkg/dependency/parser/python/pip/testdata (requirements_invalid_extras.txt,
+// requirements_operator.txt, requirements_spaces.txt) and integration/testdata/fixtures/repo/pip/requirements.txt
+describe('parseRequirements on upstream test data', () => {
+  const cases: [string, string, string[]][] = [
+    [
+      'invalid extras',
+      'click==8.0.0\npkg[extra==1.0\nflask==2.0.0 # see [notes\n# ]\n# [section\nfoo]bar==1.0\npyjwt[crypto]==2.1.0\nfoo]bar[x]==1.0\ncelery[redis]]==4.4.7\nJinja2==3.0.0 # pinned, see [notes]\nrequests[security]==2.28.0 --hash=sha256:[abc\n',
+      ['click@8.0.0', 'flask@2.0.0', 'pyjwt@2.1.0', 'Jinja2@3.0.0', 'requests@2.28.0'],
+    ],
+    [
+      'operators (only == pins)',
+      "keyring >= 4.1.1            # Minimum version 4.1.1\ncoverage != 3.5\nMopidy-Dirble ~= 1.1\nDjango == 2.3.4\nSomeProject ==5.4 ; python_version < '3.8'\nnumpyNew; sys_platform == 'win32'\nnumpy >= 3.4.1; sys_platform == 'win32'\nrequests>=2.31.0,<3\n",
+      ['Django@2.3.4', 'SomeProject@5.4'],
+    ],
+    ['spaces', 'click   == 8.0.0\nFlask ==2.0.0\nitsdangerous== 2.0.0\n\nJinja2 == 3.0.0 # comment\n', ['click@8.0.0', 'Flask@2.0.0', 'itsdangerous@2.0.0', 'Jinja2@3.0.0']],
+    [
+      'trivy integration fixture',
+      'click==8.0.0\nFlask==2.0.0\nitsdangerous==2.0.0\nJinja2==3.0.0\nMarkupSafe>2.0.0\nWerkzeug==0.11\noauth2-client==4.0.0\npython-gitlab==2.0.0\n',
+      ['click@8.0.0', 'Flask@2.0.0', 'itsdangerous@2.0.0', 'Jinja2@3.0.0', 'Werkzeug@0.11', 'oauth2-client@4.0.0', 'python-gitlab@2.0.0'],
+    ],
+  ];
+  for (const [label, text, want] of cases) {
+    it(label, () => assert.deepEqual(parseRequirements(text).map((p) => `${p.name}@${p.version}`), want));
+  }
+});
