@@ -27,14 +27,19 @@ export function oneLine(s: string, max = 200): string {
 }
 
 async function registryErrorText(res: HttpResponse): Promise<string> {
+  let text: string;
   try {
-    const raw = JSON.parse((await readBody(res, 64 * 1024, 'error body')).toString('utf8')) as unknown;
-    const parsed = errorBody.safeParse(raw);
-    const first = parsed.success ? parsed.data.errors?.[0] : undefined;
-    if (!first) return '';
-    return oneLine([first.code, first.message].filter(Boolean).join(': '));
+    text = (await readBody(res, 64 * 1024, 'error body')).toString('utf8');
   } catch {
     return '';
+  }
+  try {
+    const parsed = errorBody.safeParse(JSON.parse(text));
+    const first = parsed.success ? parsed.data.errors?.[0] : undefined;
+    return first ? oneLine([first.code, first.message].filter(Boolean).join(': ')) : '';
+  } catch {
+    // not JSON: a proxy page or "Client sent an HTTP request to an HTTPS server."; keep a short line
+    return /^[\x20-\x7e\s]*$/.test(text) ? oneLine(text.split('\n')[0] ?? '', 120) : '';
   }
 }
 
