@@ -1,9 +1,14 @@
-/** SBOM writers. (CycloneDX and SPDX encoders are being written; see src/sbom/.) */
+/** SBOM output (CycloneDX 1.6 and SPDX 2.3 JSON) and input (CycloneDX 1.4–1.7, SPDX 2.2/2.3 JSON). */
 import type { Inventory } from '../app/inventory.js';
-import { BulwarkError } from '../shared/errors.js';
+import { renderCycloneDx, type SbomWriteOptions } from './cyclonedx.js';
+import { renderSpdx } from './spdx.js';
 
 export type SbomFormat = 'cyclonedx' | 'spdx';
 
-export function renderSbom(_inv: Inventory, format: SbomFormat): string {
-  throw new BulwarkError('USAGE', `SBOM format ${format} is not available yet`);
+/** Renders the inventory in the given SBOM format (JSON text ending in a newline). */
+export function renderSbom(inv: Inventory, format: SbomFormat, opts: SbomWriteOptions = {}): string {
+  return format === 'spdx' ? renderSpdx(inv, opts) : renderCycloneDx(inv, opts);
 }
+
+export type { SbomWriteOptions } from './cyclonedx.js';
+export { readSbom, type SbomInput } from './read-sbom.js';
