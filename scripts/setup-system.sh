@@ -3,9 +3,11 @@
 #   docker-registry  a real OCI registry on loopback for registry tests
 #   zstd             to write zstd-compressed test layers (Bulwark itself decompresses in-process)
 #   skopeo           to push images to the loopback registry in cross-checks
+#   apache2-utils    htpasswd (bcrypt) for the auth-protected test registry
+#   openssl          self-signed certificates for the TLS test registry
 set -euo pipefail
 need=()
-for p in docker-registry zstd skopeo apache2-utils; do
+for p in docker-registry zstd skopeo apache2-utils openssl; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
