@@ -55,6 +55,15 @@ describe('parseRequirements', () => {
     assert.equal(pkgs[2]!.purl, 'pkg:pypi/flask-login@0.6.3');
   });
 
+  it('stays linear on long runs of spaces (no regex backtracking)', () => {
+    const start = Date.now();
+    for (const filler of [' ', '\t']) {
+      parseRequirements(`a${filler.repeat(1_000_000)}x\na[${filler.repeat(1_000_000)}\n`);
+      parseRequirements(`a${'-'.repeat(1_000_000)}!\n`);
+    }
+    assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
+  });
+
   it('throws on a binary file', () => {
     assert.throws(() => parseRequirements('\0\0\0'), /binary/);
   });

@@ -6,7 +6,9 @@
 import type { ParsedPackage } from '../../types.js';
 import { isPythonVersion, pythonPackage } from './package.js';
 
-const PIN = /^(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[(?<extras>[^\]]*)\])?\s*===?\s*(?<version>[^\s,;]+)$/;
+/** PEP 508 name at the start of a requirement. The rest is scanned by hand: a single regex with
+ * `\s*` on both sides of the optional extras backtracks quadratically on long runs of spaces. */
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
 /** pip's comment rule: "#" at the start of a line or after whitespace */
 const COMMENT = /(^|\s)#.*$/;
 /** per-requirement options (--hash=…, --config-settings …) follow the requirement after whitespace */
@@ -42,12 +44,22 @@ export function parseRequirementLine(line: string): { name: string; version: str
     markers = req.slice(semi + 1).trim() || undefined;
     req = req.slice(0, semi).trim();
   }
-  const m = PIN.exec(req);
-  if (!m?.groups) return undefined;
-  const version = m.groups.version!;
+  const name = NAME.exec(req)?.[0];
+  if (!name) return undefined;
+  let rest = req.slice(name.length).trimStart();
+  let extras: string[] = [];
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0) return undefined;
+    extras = rest.slice(1, close).split(',').map((e) => e.trim()).filter(Boolean);
+    rest = rest.slice(close + 1).trimStart();
+  }
+  // "==" pins a version, "===" is arbitrary equality; "==" followed by anything else is a range
+  const op = rest.startsWith('===') ? '===' : rest.startsWith('==') ? '==' : undefined;
+  if (!op) return undefined;
+  const version = rest.slice(op.length).trim();
   if (!isPythonVersion(version) || version.includes('*')) return undefined;
-  const extras = (m.groups.extras ?? '').split(',').map((e) => e.trim()).filter(Boolean);
-  return { name: m.groups.name!, version, extras, ...(markers ? { markers } : {}) };
+  return { name, version, extras, ...(markers ? { markers } : {}) };
 }
 
 /** Packages pinned exactly by a requirements file. */

@@ -120,6 +120,14 @@ dependencies = [{ name = "a" }, { name = "b" }]
     assert.deepEqual(parseUvLock(text).map((p) => p.name), ['b']);
   });
 
+  it('expands each name once, so thousands of same-named packages stay linear', () => {
+    const entry = '[[package]]\nname = "a"\nversion = "1"\nsource = { registry = "x" }\ndependencies = [{ name = "a" }, { name = "a", version = "1" }]\n';
+    const text = '[[package]]\nname = "r"\nversion = "1"\nsource = { virtual = "." }\ndependencies = [{ name = "a" }]\n' + entry.repeat(20_000);
+    const start = Date.now();
+    assert.equal(parseUvLock(text).length, 20_000);
+    assert.ok(Date.now() - start < 3000, `took ${Date.now() - start} ms`);
+  });
+
   it('throws a short error on invalid TOML', () => {
     assert.throws(() => parseUvLock('[[package]\nname = '), (e: Error) => e.message.startsWith('invalid uv.lock') && !e.message.includes('\n'));
   });

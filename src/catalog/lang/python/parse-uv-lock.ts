@@ -18,36 +18,64 @@ function depEntries(v: unknown): Table[] {
   return Object.values(v).flatMap((list) => (Array.isArray(list) ? list.filter(isTable) : []));
 }
 
-/** Marks everything reachable from `start` through dependencies and optional dependencies. */
-function reach(start: Table[], byName: Map<string, Table[]>, seen: Set<Table>): void {
-  const queue = [...start];
+/** Lookup key of a dependency: its name, plus the version when the lock holds several versions. */
+function depKey(dep: Table): string | undefined {
+  if (typeof dep.name !== 'string') return undefined;
+  return typeof dep.version === 'string' ? `${dep.name}\0${dep.version}` : dep.name;
+}
+
+/** Packages by name and by name + version. */
+function indexPackages(pkgs: Table[]): Map<string, Table[]> {
+  const index = new Map<string, Table[]>();
+  const add = (key: string, pkg: Table): void => {
+    const list = index.get(key);
+    if (list) list.push(pkg);
+    else index.set(key, [pkg]);
+  };
+  for (const p of pkgs) {
+    if (typeof p.name !== 'string') continue;
+    add(p.name, p);
+    if (typeof p.version === 'string') add(`${p.name}\0${p.version}`, p);
+  }
+  return index;
+}
+
+/**
+ * Marks everything reachable from the `start` dependency entries through dependencies and optional
+ * dependencies. Each key is expanded once, so a hostile lock with thousands of same-named packages
+ * costs packages + edges, not their product.
+ */
+function reach(start: Table[], index: Map<string, Table[]>): Set<Table> {
+  const seen = new Set<Table>();
+  const expanded = new Set<string>();
+  const queue: Table[] = [];
+  const follow = (deps: Table[]): void => {
+    for (const dep of deps) {
+      const key = depKey(dep);
+      if (key === undefined || expanded.has(key)) continue;
+      expanded.add(key);
+      for (const target of index.get(key) ?? []) if (!seen.has(target)) queue.push(target);
+    }
+  };
+  follow(start);
   while (queue.length) {
     const pkg = queue.pop()!;
     if (seen.has(pkg)) continue;
     seen.add(pkg);
-    for (const dep of [...depEntries(pkg.dependencies), ...depEntries(pkg['optional-dependencies'])]) {
-      for (const target of resolveDep(dep, byName)) if (!seen.has(target)) queue.push(target);
-    }
+    follow(depEntries(pkg.dependencies));
+    follow(depEntries(pkg['optional-dependencies']));
   }
-}
-
-/** A dependency names a package, and a version when the lock holds several versions of it. */
-function resolveDep(dep: Table, byName: Map<string, Table[]>): Table[] {
-  const candidates = typeof dep.name === 'string' ? (byName.get(dep.name) ?? []) : [];
-  return typeof dep.version === 'string' ? candidates.filter((c) => c.version === dep.version) : candidates;
+  return seen;
 }
 
 /** Packages only the dev-dependencies (dependency groups) of the local projects pull in. */
 function devOnly(pkgs: Table[]): Set<Table> {
-  const byName = new Map<string, Table[]>();
-  for (const p of pkgs) if (typeof p.name === 'string') byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const index = indexPackages(pkgs);
   const roots = pkgs.filter(isLocalProject);
-  const prod = new Set<Table>();
-  reach(roots, byName, prod);
-  const devStart = roots.flatMap((r) => depEntries(r['dev-dependencies']).flatMap((d) => resolveDep(d, byName)));
-  const dev = new Set<Table>();
-  reach(devStart, byName, dev);
+  const prod = reach(roots.flatMap((r) => [...depEntries(r.dependencies), ...depEntries(r['optional-dependencies'])]), index);
+  const dev = reach(roots.flatMap((r) => depEntries(r['dev-dependencies'])), index);
   for (const p of prod) dev.delete(p);
+  for (const r of roots) dev.delete(r);
   return dev;
 }
 
