@@ -1,14 +1,9 @@
 /** .NET: NuGet packages listed in the *.deps.json files that ship beside .NET applications. */
-import { readFile } from 'node:fs/promises';
-import type { AnalyzerFile, Cataloger, ParseResult } from '../../types.js';
+import { fileText } from '../../read-file.js';
+import type { Cataloger, ParseResult } from '../../types.js';
 import { parseDepsJson } from './parse-deps-json.js';
 
 const DEPS_JSON = '.deps.json';
-
-async function readText(file: AnalyzerFile): Promise<string> {
-  if (file.content) return file.content.toString('utf8');
-  return file.tempPath ? readFile(file.tempPath, 'utf8') : '';
-}
 
 /** NuGet packages from <app>.deps.json. */
 export const dotnetDepsCataloger: Cataloger = {
@@ -17,6 +12,6 @@ export const dotnetDepsCataloger: Cataloger = {
   packageTypes: ['nuget'],
   wants: (path) => path.endsWith(DEPS_JSON),
   async analyze(file): Promise<ParseResult> {
-    return { packages: parseDepsJson(await readText(file)) };
+    return { packages: parseDepsJson(await fileText(file)) };
   },
 };

@@ -2,8 +2,8 @@
  * Node.js: installed packages (node_modules/<name>/package.json) and lockfiles (package-lock.json,
  * npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml). Two catalogers so that either can be selected alone.
  */
-import { readFile } from 'node:fs/promises';
-import type { AnalyzerFile, Cataloger, ParsedPackage, ParseResult } from '../../types.js';
+import { fileText } from '../../read-file.js';
+import type { Cataloger, ParsedPackage, ParseResult } from '../../types.js';
 import { MB } from '../../types.js';
 import { parsePackageJson } from './parse-package-json.js';
 import { parsePackageLock } from './parse-package-lock.js';
@@ -19,11 +19,6 @@ const LOCK_PARSERS = new Map<string, (text: string) => ParsedPackage[]>([
   ['yarn.lock', parseYarnLock],
   ['pnpm-lock.yaml', parsePnpmLock],
 ]);
-
-async function readText(file: AnalyzerFile): Promise<string> {
-  if (file.content) return file.content.toString('utf8');
-  return file.tempPath ? readFile(file.tempPath, 'utf8') : '';
-}
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -51,7 +46,7 @@ export const npmPackageCataloger: Cataloger = {
   maxSize: 4 * MB,
   wants: (path) => isInstalledPackageJson(path),
   async analyze(file): Promise<ParseResult> {
-    return { packages: parsePackageJson(await readText(file)) };
+    return { packages: parsePackageJson(await fileText(file)) };
   },
 };
 
@@ -66,6 +61,6 @@ export const npmLockCataloger: Cataloger = {
   wants: (path) => LOCK_PARSERS.has(basename(path)) && !path.includes(NODE_MODULES),
   async analyze(file): Promise<ParseResult> {
     const parse = LOCK_PARSERS.get(basename(file.path));
-    return { packages: parse ? parse(await readText(file)) : [] };
+    return { packages: parse ? parse(await fileText(file)) : [] };
   },
 };

@@ -1,16 +1,11 @@
 /** PHP: composer.lock files and composer's record of installed packages (vendor/composer/installed.json). */
-import { readFile } from 'node:fs/promises';
-import type { AnalyzerFile, Cataloger, ParseResult } from '../../types.js';
+import { fileText } from '../../read-file.js';
+import type { Cataloger, ParseResult } from '../../types.js';
 import { parseComposerLock } from './parse-composer-lock.js';
 import { parseInstalledJson } from './parse-installed-json.js';
 
 const LOCK = '/composer.lock';
 const INSTALLED = '/vendor/composer/installed.json';
-
-async function readText(file: AnalyzerFile): Promise<string> {
-  if (file.content) return file.content.toString('utf8');
-  return file.tempPath ? readFile(file.tempPath, 'utf8') : '';
-}
 
 /**
  * Composer packages. A composer.lock inside vendor/ was shipped by a dependency and lists that
@@ -22,7 +17,7 @@ export const composerCataloger: Cataloger = {
   packageTypes: ['composer'],
   wants: (path) => path.endsWith(INSTALLED) || (path.endsWith(LOCK) && !path.includes('/vendor/')),
   async analyze(file): Promise<ParseResult> {
-    const text = await readText(file);
+    const text = await fileText(file);
     return { packages: file.path.endsWith(LOCK) ? parseComposerLock(text) : parseInstalledJson(text) };
   },
 };

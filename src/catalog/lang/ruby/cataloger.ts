@@ -1,6 +1,6 @@
 /** Ruby: installed gem specifications and Bundler lockfiles. */
-import { readFile } from 'node:fs/promises';
-import type { AnalyzerFile, Cataloger, ParseResult } from '../../types.js';
+import { fileText } from '../../read-file.js';
+import type { Cataloger, ParseResult } from '../../types.js';
 import { MB } from '../../types.js';
 import { parseGemfileLock } from './parse-gemfile-lock.js';
 import { parseGemspec } from './parse-gemspec.js';
@@ -8,11 +8,6 @@ import { parseGemspec } from './parse-gemspec.js';
 const SPECIFICATIONS = '/specifications/';
 // an unpacked gem's own directory: …/gems/rack-3.0.8/
 const INSIDE_GEM = /\/gems\/[^/]+-\d[^/]*\//;
-
-async function readText(file: AnalyzerFile): Promise<string> {
-  if (file.content) return file.content.toString('utf8');
-  return file.tempPath ? readFile(file.tempPath, 'utf8') : '';
-}
 
 /** Installed gems: <gem home>/specifications/<name>-<version>.gemspec, default gems (specifications/default/) included. */
 export const gemspecCataloger: Cataloger = {
@@ -22,7 +17,7 @@ export const gemspecCataloger: Cataloger = {
   maxSize: MB,
   wants: (path) => path.endsWith('.gemspec') && path.includes(SPECIFICATIONS),
   async analyze(file): Promise<ParseResult> {
-    return { packages: parseGemspec(await readText(file)) };
+    return { packages: parseGemspec(await fileText(file)) };
   },
 };
 
@@ -36,6 +31,6 @@ export const gemfileLockCataloger: Cataloger = {
   packageTypes: ['gem'],
   wants: (path) => (path.endsWith('/Gemfile.lock') || path.endsWith('/gems.locked')) && !INSIDE_GEM.test(path),
   async analyze(file): Promise<ParseResult> {
-    return { packages: parseGemfileLock(await readText(file)) };
+    return { packages: parseGemfileLock(await fileText(file)) };
   },
 };

@@ -1,4 +1,5 @@
 /** apk: the installed database of Alpine, Wolfi and Chainguard images. */
+import { fileText } from '../../read-file.js';
 import type { Cataloger } from '../../types.js';
 import { parseApkInstalled } from './parse-installed.js';
 
@@ -8,5 +9,5 @@ export const apkCataloger: Cataloger = {
   packageTypes: ['apk'],
   maxSize: 256 * 1024 * 1024,
   wants: (path) => path === '/lib/apk/db/installed' || path === '/usr/lib/apk/db/installed',
-  analyze: (file) => ({ packages: parseApkInstalled(file.content?.toString('utf8') ?? '') }),
+  analyze: async (file) => ({ packages: parseApkInstalled(await fileText(file)) }),
 };

@@ -1,5 +1,6 @@
 /** dpkg: status (and distroless status.d), plus info/*.list for file ownership and copyright for licenses. */
 import { posix } from 'node:path';
+import { fileText } from '../../read-file.js';
 import type { Cataloger, ParseResult } from '../../types.js';
 import { parseDpkgStatus } from './parse-status.js';
 import { parseCopyrightLicenses } from './parse-copyright.js';
@@ -20,8 +21,8 @@ export const dpkgCataloger: Cataloger = {
     if (path.startsWith(INFO)) return path.endsWith('.list');
     return COPYRIGHT.test(path);
   },
-  analyze(file): ParseResult | null {
-    const text = file.content?.toString('utf8') ?? '';
+  async analyze(file): Promise<ParseResult | null> {
+    const text = await fileText(file);
     if (file.path.startsWith(INFO)) {
       const base = posix.basename(file.path, '.list');
       const [name, arch] = base.split(':');

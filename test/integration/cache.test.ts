@@ -1,0 +1,62 @@
+/** The layer cache: a second scan reads no layer; concurrent scans neither corrupt nor block each other. */
+import assert from 'node:assert/strict';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { scanImage } from '../../src/app/inventory.js';
+import type { LayerRef } from '../../src/source/types.js';
+import { debianLikeSpec, makeImage, runCli, tempDir } from '../helpers/fixtures.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+before(async () => ({ dir, cleanup } = await tempDir()));
+after(() => cleanup());
+
+describe('layer cache', () => {
+  it('a second scan opens no layer blob and gives the same inventory', async () => {
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'c1');
+    const cacheDir = join(dir, 'cache1');
+    const first = await scanImage(img.path, { cacheDir });
+    assert.deepEqual(first.inventory.layers.map((l) => l.cached), [false, false]);
+    // make every layer blob unreadable: the second scan must not need them
+    const { openSource } = await import('../../src/source/resolve.js');
+    const src = await openSource(img.path, { tmpDir: dir });
+    for (const l of src.layers as LayerRef[]) await writeFile(join(img.path, 'blobs', 'sha256', l.digest!.slice(7)), 'garbage');
+    await src.close();
+    const second = await scanImage(img.path, { cacheDir });
+    assert.deepEqual(second.inventory.layers.map((l) => l.cached), [true, true]);
+    assert.deepEqual(second.inventory.packages, first.inventory.packages);
+    assert.deepEqual(second.inventory.os, first.inventory.os);
+  });
+
+  it('a damaged cache entry is recomputed, not trusted', async () => {
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'c2');
+    const cacheDir = join(dir, 'cache2');
+    await scanImage(img.path, { cacheDir });
+    for (const f of await readdir(join(cacheDir, 'layers'))) await writeFile(join(cacheDir, 'layers', f), 'not gzip');
+    const again = await scanImage(img.path, { cacheDir });
+    assert.deepEqual(again.inventory.layers.map((l) => l.cached), [false, false]);
+    assert.equal(again.inventory.packages.length, 3);
+  });
+
+  it('concurrent CLI scans sharing a cache all succeed with identical output', async () => {
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-archive' }, 'c3');
+    const cacheDir = join(dir, 'cache3');
+    const runs = await Promise.all(Array.from({ length: 4 }, () => runCli(['packages', img.path, '-q', '--format', 'json', '--cache-dir', cacheDir])));
+    for (const r of runs) assert.equal(r.code, 0, r.stderr);
+    const outputs = new Set(runs.map((r) => r.stdout));
+    assert.equal(outputs.size, 1);
+    const files = await readdir(join(cacheDir, 'layers'));
+    assert.equal(files.filter((f) => f.endsWith('.tmp')).length, 0, 'no temp files left in the cache');
+    assert.equal(files.length, 2);
+    assert.deepEqual(await readdir(join(cacheDir, 'tmp')), [], 'per-process temp dirs removed');
+  });
+
+  it('cache clean removes layer results', async () => {
+    const cacheDir = join(dir, 'cache3');
+    const r = await runCli(['cache', 'clean', '--cache-dir', cacheDir]);
+    assert.equal(r.code, 0);
+    const left = await readdir(cacheDir);
+    assert.equal(left.includes('layers'), false);
+  });
+});
