@@ -18,6 +18,8 @@ export interface PkgKey {
   name: string;
   version: string;
   source: string;
+  /** Bulwark only: a language package whose files an OS package owns */
+  osManaged?: boolean;
 }
 
 export interface Comparison {
@@ -90,6 +92,7 @@ export async function compareImage(bin: string, image: string): Promise<Comparis
       name: p.name,
       version: p.version,
       source: p.sourceName ? `${p.sourceName} ${p.sourceVersion ?? ''}` : '',
+      ...(p.osManaged ? { osManaged: true } : {}),
     }));
     const pk = new Set(peer.pkgs.map(key));
     const bk = new Set(bulwark.map(key));
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     const c = await compareImage(bin, img);
     console.log(`${c.image}: peer ${c.peer.length} packages (${c.peerOs}), bulwark ${c.bulwark.length} (${c.bulwarkOs})`);
     for (const p of c.onlyPeer) console.log(`  only peer:    ${key(p)}`);
-    for (const p of c.onlyBulwark) console.log(`  only bulwark: ${key(p)}`);
+    for (const p of c.onlyBulwark) console.log(`  only bulwark: ${key(p)}${p.osManaged ? ' [OS-managed]' : ''}`);
   }
 }
 

@@ -2,7 +2,9 @@
 import { dotnetDepsCataloger } from './lang/dotnet/cataloger.js';
 import { npmLockCataloger, npmPackageCataloger } from './lang/npm/cataloger.js';
 import { composerCataloger } from './lang/php/cataloger.js';
+import { pythonInstalledCataloger, pythonLockCataloger } from './lang/python/cataloger.js';
 import { gemfileLockCataloger, gemspecCataloger } from './lang/ruby/cataloger.js';
+import { rustCargoLockCataloger } from './lang/rust-lock/cataloger.js';
 import { apkCataloger } from './os/apk/cataloger.js';
 import { dpkgCataloger } from './os/dpkg/cataloger.js';
 import { rpmCataloger } from './os/rpm/cataloger.js';
@@ -16,6 +18,9 @@ export const catalogers: Cataloger[] = [
   // language packages
   npmPackageCataloger,
   npmLockCataloger,
+  pythonInstalledCataloger,
+  pythonLockCataloger,
+  rustCargoLockCataloger,
   composerCataloger,
   dotnetDepsCataloger,
   gemspecCataloger,
