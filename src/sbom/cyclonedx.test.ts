@@ -67,7 +67,7 @@ describe('CycloneDX 1.6 writer', () => {
   it('writes SPDX ids, expressions and free-text names as the schema allows', () => {
     assert.deepEqual(cdxLicenses(['MIT']), [{ license: { id: 'MIT' } }]);
     assert.deepEqual(cdxLicenses(['Apache-2.0 AND MIT']), [{ expression: 'Apache-2.0 AND MIT' }]);
-    assert.deepEqual(cdxLicenses(['GPL-2+', 'BSD-3-Clause']), [{ license: { name: 'GPL-2+' } }, { license: { id: 'BSD-3-Clause' } }]);
+    assert.deepEqual(cdxLicenses(['GPL-2+', 'bsd-3-clause']), [{ license: { name: 'GPL-2+' } }, { license: { id: 'BSD-3-Clause' } }]);
     // an expression among several licenses cannot be an "expression" entry: it is kept as text
     assert.deepEqual(cdxLicenses(['WTFPL OR MIT', 'MIT']), [{ license: { name: 'WTFPL OR MIT' } }, { license: { id: 'MIT' } }]);
     assert.equal(cdxLicenses([]), undefined);

@@ -7,14 +7,16 @@ import parseExpression from 'spdx-expression-parse';
 
 const require = createRequire(import.meta.url);
 const LICENSE_IDS: ReadonlySet<string> = new Set(require('spdx-license-ids') as string[]);
+// SPDX ids match case-insensitively ("BSD-3-clause" is BSD-3-Clause); the formats want the canonical case
+const BY_LOWER: ReadonlyMap<string, string> = new Map([...LICENSE_IDS].map((id) => [id.toLowerCase(), id]));
 
 /** How one license string is written in an SBOM. */
 export type LicenseChoice = { kind: 'id'; value: string } | { kind: 'expression'; value: string } | { kind: 'name'; value: string };
 
 /** Parses an SPDX expression, or returns undefined when it is not one. */
 export function parseSpdx(text: string): parseExpression.Info | undefined {
-  // the parser backtracks on long inputs; real expressions are short
-  if (text.length > 512) return undefined;
+  // the parser is linear, but a hostile SBOM can carry megabytes of "expression"
+  if (text.length > 16384) return undefined;
   try {
     return parseExpression(text);
   } catch {
@@ -22,10 +24,11 @@ export function parseSpdx(text: string): parseExpression.Info | undefined {
   }
 }
 
-/** Classifies one license string: a current SPDX id, a valid SPDX expression, or a free-text name. */
+/** Classifies one license string: a current SPDX id (canonical case), a valid SPDX expression, or a free-text name. */
 export function classifyLicense(text: string): LicenseChoice {
   const t = text.trim();
-  if (LICENSE_IDS.has(t)) return { kind: 'id', value: t };
+  const id = BY_LOWER.get(t.toLowerCase());
+  if (id) return { kind: 'id', value: id };
   // DocumentRef-… points into another document we do not carry, so it is kept as text
   if (!t.includes('DocumentRef-') && parseSpdx(t)) return { kind: 'expression', value: t };
   return { kind: 'name', value: t };

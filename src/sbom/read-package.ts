@@ -76,14 +76,14 @@ function locationsOf(e: ForeignEntry, type: PackageType): Location[] {
   return locs;
 }
 
-/** Trivy splits a Debian source version into SrcEpoch, SrcVersion and SrcRelease. */
-function trivySource(props: ForeignEntry['props']): { sourceName?: string; sourceVersion?: string } {
+/** Trivy splits a source version into SrcEpoch, SrcVersion and SrcRelease; rpm keeps epochs apart, as Bulwark's catalogers do. */
+function trivySource(props: ForeignEntry['props'], type: PackageType): { sourceName?: string; sourceVersion?: string } {
   const name = first(props, 'aquasecurity:trivy:SrcName');
   const ver = first(props, 'aquasecurity:trivy:SrcVersion');
   if (!name) return {};
   if (!ver) return { sourceName: name };
   const rel = first(props, 'aquasecurity:trivy:SrcRelease');
-  const epoch = first(props, 'aquasecurity:trivy:SrcEpoch');
+  const epoch = type === 'rpm' ? undefined : first(props, 'aquasecurity:trivy:SrcEpoch');
   return { sourceName: name, sourceVersion: `${epoch && epoch !== '0' ? `${epoch}:` : ''}${ver}${rel ? `-${rel}` : ''}` };
 }
 
@@ -91,7 +91,7 @@ function sourceOf(e: ForeignEntry, facts: PurlFacts | undefined, type: PackageTy
   const own = first(e.props, 'bulwark:source:name');
   if (own) return { sourceName: own, sourceVersion: first(e.props, 'bulwark:source:version') };
   if (e.props.some((p) => p.name === 'bulwark:package:type')) return {};
-  const trivy = trivySource(e.props);
+  const trivy = trivySource(e.props, type);
   if (trivy.sourceName) return trivy;
   const syftName = first(e.props, 'syft:metadata:source', 'syft:metadata:originPackage');
   const fromPurl = facts ? sourceFromPurl(facts) : {};
@@ -110,7 +110,10 @@ export function toPackage(e: ForeignEntry): Package | { skipped: string } {
     facts?.type ??
     packageTypeFromName(first(e.props, 'aquasecurity:trivy:PkgType', 'syft:package:type'));
   if (!type) return { skipped: facts ? `purl type ${facts.purlType}` : e.purl ? 'malformed purl' : 'no purl or package type' };
-  const version = e.version ?? facts?.version ?? '';
+  let version = e.version ?? facts?.version ?? '';
+  // rpm keeps the epoch apart (Trivy writes "1:3.0.7-25.el9_3"); dpkg versions carry theirs
+  const rpmEpoch = type === 'rpm' ? /^(\d{1,9}):(.+)$/.exec(version) : null;
+  if (rpmEpoch) version = rpmEpoch[2]!;
   const pkg: Package = {
     name: e.name,
     version,
@@ -125,7 +128,7 @@ export function toPackage(e: ForeignEntry): Package | { skipped: string } {
   if (pkg.sourceVersion === undefined) delete pkg.sourceVersion;
   if (first(e.props, 'bulwark:os-managed') === 'true') pkg.osManaged = true;
   if (facts?.qualifiers.arch) pkg.arch = facts.qualifiers.arch;
-  const epoch = facts?.qualifiers.epoch;
+  const epoch = facts?.qualifiers.epoch ?? rpmEpoch?.[1];
   if (epoch && /^\d{1,9}$/.test(epoch) && epoch !== '0') pkg.epoch = Number(epoch);
   if (type === 'rpm' && version.includes('-')) pkg.release = version.slice(version.lastIndexOf('-') + 1);
   return pkg;

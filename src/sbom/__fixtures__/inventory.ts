@@ -49,7 +49,7 @@ export function syntheticInventory(): Inventory {
       },
       {
         name: 'left-pad', version: '1.3.0', type: 'npm', purl: 'pkg:npm/left-pad@1.3.0',
-        licenses: ['GPL-2+', 'BSD-3-clause'], foundBy: 'npm-package-cataloger', osManaged: true,
+        licenses: ['GPL-2+', 'BSD-3-Clause'], foundBy: 'npm-package-cataloger', osManaged: true,
         locations: [
           { path: '/usr/lib/node_modules/left-pad/package.json', layerDiffId: L1, layerIndex: 1 },
           { path: '/usr/share/left-pad/package.json', layerDiffId: L0, layerIndex: 0 },
