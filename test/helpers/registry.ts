@@ -4,8 +4,8 @@
  * self-signed certificate generated now. Tests skip with REGISTRY_SKIP when the binary is missing.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createSign, randomBytes, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -28,6 +28,8 @@ export interface RegistryAuth {
 export interface StartOptions {
   /** htpasswd-protected (Basic auth) */
   auth?: RegistryAuth;
+  /** token-protected (Bearer): a token server in this process issues signed JWTs; with creds, only to them */
+  bearer?: { creds?: RegistryAuth };
   /** HTTPS with a self-signed certificate for 127.0.0.1 */
   tls?: boolean;
 }
@@ -38,6 +40,8 @@ export interface TestRegistry {
   port: number;
   /** PEM of the self-signed certificate (tls only) */
   certFile?: string;
+  /** requests the token server answered (bearer only) */
+  tokenRequests?: { scope: string[]; authorized: boolean }[];
   stop(): Promise<void>;
 }
 
@@ -71,7 +75,7 @@ function probe(port: number, tls: boolean): Promise<boolean> {
   });
 }
 
-function config(dir: string, port: number, opts: StartOptions): string {
+function config(dir: string, port: number, opts: StartOptions, realm?: string): string {
   const lines = [
     'version: 0.1',
     'log:',
@@ -89,6 +93,9 @@ function config(dir: string, port: number, opts: StartOptions): string {
   ];
   if (opts.tls) lines.push('  tls:', `    certificate: ${join(dir, 'cert.pem')}`, `    key: ${join(dir, 'key.pem')}`);
   if (opts.auth) lines.push('auth:', '  htpasswd:', '    realm: bulwark-test', `    path: ${join(dir, 'htpasswd')}`);
+  if (realm) {
+    lines.push('auth:', '  token:', `    realm: ${realm}`, '    service: bulwark-test', '    issuer: bulwark-test-issuer', `    rootcertbundle: ${join(dir, 'token-cert.pem')}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -102,10 +109,11 @@ export async function startRegistry(opts: StartOptions = {}): Promise<TestRegist
   if (opts.tls) {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   }
+  const token = opts.bearer ? await startTokenServer(dir, opts.bearer.creds) : undefined;
   let lastErr = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    await writeFile(join(dir, 'config.yml'), config(dir, port, opts));
+    await writeFile(join(dir, 'config.yml'), config(dir, port, opts, token?.realm));
     const child: ChildProcess = spawn(BINARY, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
@@ -123,9 +131,11 @@ export async function startRegistry(opts: StartOptions = {}): Promise<TestRegist
         host: `127.0.0.1:${port}`,
         port,
         certFile: opts.tls ? join(dir, 'cert.pem') : undefined,
+        tokenRequests: token?.requests,
         async stop() {
           if (child.exitCode === null) child.kill('SIGTERM');
           await exited;
+          await token?.close();
           await rm(dir, { recursive: true, force: true });
         },
       };
@@ -134,6 +144,46 @@ export async function startRegistry(opts: StartOptions = {}): Promise<TestRegist
     if (child.exitCode === null) child.kill('SIGKILL');
     await exited;
   }
+  await token?.close();
   await rm(dir, { recursive: true, force: true });
   throw new Error(`docker-registry did not start: ${lastErr.trim().split('\n').slice(-3).join(' | ')}`);
+}
+
+function b64url(x: Buffer | string): string {
+  return Buffer.from(x).toString('base64url');
+}
+
+/**
+ * The token side of the distribution token-auth spec: GET /token?service&scope answers
+ * {token, expires_in} with an RS256 JWT whose x5c header carries a self-signed certificate the
+ * registry trusts (rootcertbundle). Every requested action is granted to whoever may get a token.
+ */
+async function startTokenServer(dir: string, creds?: RegistryAuth): Promise<{ realm: string; requests: { scope: string[]; authorized: boolean }[]; close(): Promise<void> }> {
+  const keyFile = join(dir, 'token-key.pem');
+  const certFile = join(dir, 'token-cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=bulwark-test-token'], { stdio: 'ignore' });
+  const key = readFileSync(keyFile, 'utf8');
+  const x5c = new X509Certificate(readFileSync(certFile)).raw.toString('base64');
+  const requests: { scope: string[]; authorized: boolean }[] = [];
+  const expected = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://token');
+    const scope = url.searchParams.getAll('scope');
+    const authorized = expected !== undefined && req.headers.authorization === expected;
+    requests.push({ scope, authorized });
+    if (expected && !authorized) return void res.writeHead(401).end();
+    const now = Math.floor(Date.now() / 1000);
+    const access = scope.flatMap((s) => {
+      const [type, name, actions] = s.split(':');
+      return type && name && actions ? [{ type, name, actions: actions.split(',') }] : [];
+    });
+    const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [x5c] }));
+    const claims = b64url(JSON.stringify({ iss: 'bulwark-test-issuer', sub: creds?.username ?? 'anonymous', aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access }));
+    const sig = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key);
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ token: `${header}.${claims}.${b64url(sig)}`, expires_in: 300 }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  return { realm: `http://127.0.0.1:${port}/token`, requests, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -130,3 +130,45 @@ describe('registry authentication (htpasswd, Basic)', { skip: REGISTRY_SKIP }, (
     assert.doesNotMatch(res.stderr, /\bat \w+ \(/, 'no stack trace');
   });
 });
+
+async function emptyConfig(dir: string): Promise<string> {
+  const p = join(dir, 'empty-config.json');
+  await writeFile(p, '{}');
+  return p;
+}
+
+describe('registry authentication (token server, Bearer)', { skip: REGISTRY_SKIP }, () => {
+  let reg: TestRegistry;
+  let creds: RegistryAuth;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  before(async () => {
+    ({ dir, cleanup } = await tempDir());
+    creds = testCredentials();
+    reg = await startRegistry({ bearer: { creds } });
+  });
+  after(async () => {
+    await reg?.stop();
+    await cleanup();
+  });
+
+  it('pushes with a pull,push token and pulls with a pull token, sending credentials to the realm', async () => {
+    const ref = `${reg.host}/tok/debian:12`;
+    await pushImage(ref, await buildImage(debianLikeSpec(), await mkdtemp(join(dir, 'img-'))), { plainHttp: true, ...creds });
+    const src = await openRegistryImage(ref, { plainHttp: true, tmpDir: dir, ...creds });
+    assert.equal(src.layers.length, 2);
+    await src.close();
+    const scopes = reg.tokenRequests!.map((r) => r.scope.join(' '));
+    // the push token asks for our scope plus the one the registry's challenge names
+    assert.ok(scopes.some((s) => s.startsWith('repository:tok/debian:pull,push')), scopes.join('; '));
+    assert.ok(scopes.includes('repository:tok/debian:pull'), scopes.join('; '));
+    assert.ok(reg.tokenRequests!.every((r) => r.authorized));
+  });
+
+  it('maps a refused token request to REGISTRY_UNAUTHORIZED', async () => {
+    await assert.rejects(
+      openRegistryImage(`${reg.host}/tok/debian:12`, { plainHttp: true, tmpDir: dir, retries: 0, dockerConfig: await emptyConfig(dir) }),
+      (err) => isBulwarkError(err, 'REGISTRY_UNAUTHORIZED') && err.message.includes('anonymous access was refused'),
+    );
+  });
+});
