@@ -73,6 +73,8 @@ export interface ParseResult {
   packages: ParsedPackage[];
   /** files owned by OS packages, when they come in separate files (dpkg info/*.list) */
   ownedFiles?: { type: PackageType; name: string; arch?: string; files: string[] }[];
+  /** non-fatal problems inside the file (a corrupt nested archive …): reported as scan warnings */
+  warnings?: string[];
   /** licenses found in a separate file (dpkg /usr/share/doc/<pkg>/copyright) */
   licenses?: { type: PackageType; name: string; licenses: string[] }[];
 }

@@ -12,7 +12,13 @@ export async function runAnalyzers(analyzers: LayerAnalyzer[], file: AnalyzerFil
     }
     try {
       const data = await a.analyze(file);
-      if (data !== undefined && data !== null) result.outputs.push({ analyzer: a.name, path: file.path, data });
+      if (data === undefined || data === null) continue;
+      const w = (data as { warnings?: unknown }).warnings;
+      if (Array.isArray(w)) {
+        for (const msg of w) result.warnings.push(`${a.name}: ${file.path}: ${String(msg)}`);
+        delete (data as { warnings?: unknown }).warnings;
+      }
+      result.outputs.push({ analyzer: a.name, path: file.path, data });
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       result.warnings.push(`${a.name}: cannot parse ${file.path}: ${msg.split('\n')[0]}`);

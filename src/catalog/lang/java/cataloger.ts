@@ -24,7 +24,8 @@ export const javaArchiveCataloger: Cataloger = {
   async analyze(file): Promise<ParseResult | null> {
     const source = file.content ?? file.tempPath;
     if (!source) return null;
-    const { packages } = await parseJavaArchive(source, file.path, await sha1Of(file));
-    return packages.length ? { packages } : null;
+    const { packages, skipped } = await parseJavaArchive(source, file.path, await sha1Of(file));
+    const warnings = skipped;
+    return packages.length || warnings.length ? { packages, ...(warnings.length ? { warnings } : {}) } : null;
   },
 };
