@@ -38,7 +38,11 @@ export interface AdvisoryDb {
   lookup(ecosystem: string, name: string, opts?: LookupOptions): AdvisoryRecord[];
   /** The matching affected[] entries only: the cheap first pass of a matcher. */
   lookupAffected(ecosystem: string, name: string, opts?: LookupOptions): AffectedHit[];
-  /** The advisory with this id plus every advisory that lists it, or that it lists, in aliases[] or upstream[]. */
+  /**
+   * Advisories about the same vulnerability as `id` (an advisory id or a CVE): the advisory
+   * itself, those listing `id` in aliases[]/upstream[], those it lists, and those sharing one
+   * of its aliases (PYSEC-1 and DSA-1-1 both listing CVE-2024-1). Sorted by id.
+   */
   lookupByAlias(id: string): AdvisoryRecord[];
   get(id: string): AdvisoryRecord | undefined;
   status(): DbStatus;
@@ -85,7 +89,10 @@ export function openAdvisoryDb(cacheDir: string): AdvisoryDb {
   const getRaw = db.prepare('SELECT raw FROM advisories WHERE id = ?').pluck();
   const getEntries = db.prepare('SELECT entry FROM affected WHERE id = ? ORDER BY idx').pluck();
   const aliasIds = db.prepare(
-    'SELECT id FROM aliases WHERE alias = @id UNION SELECT alias FROM aliases WHERE id = @id UNION SELECT id FROM advisories WHERE id = @id',
+    `SELECT id FROM aliases WHERE alias = @id
+     UNION SELECT alias FROM aliases WHERE id = @id
+     UNION SELECT b.id FROM aliases a JOIN aliases b ON b.alias = a.alias WHERE a.id = @id
+     UNION SELECT id FROM advisories WHERE id = @id`,
   ).pluck();
 
   const hits = (ecosystem: string, name: string, opts?: LookupOptions): HitRow[] =>
