@@ -32,10 +32,10 @@ export function invalidVersion(scheme: string, input: string, reason: string): n
   throw new VersionError('INVALID_VERSION', scheme, input, reason);
 }
 
-/** Rejects non-strings, empty strings and strings over MAX_VERSION_LENGTH. */
-export function checkBounded(scheme: string, input: string): void {
+/** Rejects non-strings, empty strings (unless allowed) and strings over MAX_VERSION_LENGTH. */
+export function checkBounded(scheme: string, input: string, allowEmpty = false): void {
   if (typeof input !== 'string') invalidVersion(scheme, String(input), 'not a string');
-  if (input.length === 0) invalidVersion(scheme, input, 'empty');
+  if (input.length === 0 && !allowEmpty) invalidVersion(scheme, input, 'empty');
   if (input.length > MAX_VERSION_LENGTH) {
     invalidVersion(scheme, input, `longer than ${MAX_VERSION_LENGTH} characters`);
   }
