@@ -51,3 +51,7 @@ export function accepts(parse: () => unknown): boolean {
     throw err;
   }
 }
+
+export function isVersionError(err: unknown, code?: VersionErrorCode): err is VersionError {
+  return err instanceof VersionError && (code === undefined || err.code === code);
+}
