@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { BulwarkError, EXIT } from '../shared/errors.js';
 import { registerCacheCommands } from './commands/cache.js';
+import { registerDbCommands } from './commands/db.js';
 import { registerInventoryCommands } from './commands/inventory.js';
 import { VERSION } from '../shared/version.js';
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerInventoryCommands(program, run);
   registerCacheCommands(program, run);
+  registerDbCommands(program, run);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync(argv);
