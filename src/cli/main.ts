@@ -4,6 +4,7 @@ import { BulwarkError, EXIT } from '../shared/errors.js';
 import { registerCacheCommands } from './commands/cache.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerInventoryCommands } from './commands/inventory.js';
+import { registerScanCommands } from './commands/scan.js';
 import { VERSION } from '../shared/version.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerInventoryCommands(program, run);
+  registerScanCommands(program, run);
   registerCacheCommands(program, run);
   registerDbCommands(program, run);
   for (const c of program.commands) c.exitOverride();

@@ -1,0 +1,130 @@
+/** `bulwark image`, `bulwark rootfs` and `bulwark sbom-scan`: vulnerability scans with gating. */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { scanImage, scanRootfs, type Inventory } from '../../app/inventory.js';
+import { scanVulnerabilities, type VulnResult } from '../../app/vuln-scan.js';
+import { renderSarif } from '../../report/sarif.js';
+import type { ScanReport } from '../../report/types.js';
+import { renderVulnJson } from '../../report/vuln-json.js';
+import { renderVulnTable } from '../../report/vuln-table.js';
+import { cyclonedxWithVulnerabilities } from '../../sbom/cyclonedx-vulns.js';
+import { readSbom } from '../../sbom/index.js';
+import { BulwarkError } from '../../shared/errors.js';
+import { SEVERITIES, type Severity } from '../../vuln/match/types.js';
+import { addScanFlags, scanOptions, writeOutput, type GlobalFlags } from '../common.js';
+
+const FORMATS = ['table', 'json', 'sarif', 'cyclonedx'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface VulnFlags extends GlobalFlags {
+  severity?: string;
+  exitCode?: string;
+  ignoreUnfixed?: boolean;
+  ignorefile?: string;
+  vex?: string[];
+  osManagedUpstream?: boolean;
+  scanners?: string;
+}
+
+function parseSeverities(s: string | undefined): Severity[] | undefined {
+  if (!s) return undefined;
+  const out = s.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean);
+  for (const x of out) if (!(SEVERITIES as string[]).includes(x)) throw new BulwarkError('USAGE', `unknown severity ${JSON.stringify(x)} (use ${SEVERITIES.join(', ')})`);
+  return out as Severity[];
+}
+
+function parseExitCode(s: string | undefined): number {
+  if (s === undefined) return 0;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0 || n > 255) throw new BulwarkError('USAGE', `--exit-code must be 0-255, got ${JSON.stringify(s)}`);
+  return n;
+}
+
+function checkFormat(f: string | undefined): Format {
+  const v = (f ?? 'table') === 'cyclonedx-json' ? 'cyclonedx' : f ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(v)) throw new BulwarkError('USAGE', `unknown format ${JSON.stringify(f)} (use ${FORMATS.join(', ')})`);
+  return v as Format;
+}
+
+function imageRefs(inv: Inventory): string[] {
+  return [inv.target.reference, ...inv.target.repoTags, ...inv.target.repoDigests];
+}
+
+function render(format: Format, inv: Inventory, vr: VulnResult, warnings: string[]): string {
+  const report: ScanReport = { inventory: inv, findings: vr.findings, warnings, fixAdvice: vr.fixAdvice };
+  switch (format) {
+    case 'json':
+      return renderVulnJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'cyclonedx':
+      return JSON.stringify(cyclonedxWithVulnerabilities(inv, vr.findings, vr.suppressed), null, 2) + '\n';
+    default:
+      return renderVulnTable(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
+}
+
+async function runScan(getInventory: () => Promise<Inventory>, flags: VulnFlags): Promise<number> {
+  const format = checkFormat(flags.format);
+  const severities = parseSeverities(flags.severity);
+  const exitCode = parseExitCode(flags.exitCode);
+  const inv = await getInventory();
+  const vr = await scanVulnerabilities(
+    inv.packages,
+    inv.os,
+    { cacheDir: flags.cacheDir, severities, ignoreUnfixed: flags.ignoreUnfixed, ignoreFile: flags.ignorefile, vex: flags.vex, osManagedUpstream: flags.osManagedUpstream },
+    imageRefs(inv),
+  );
+  const warnings = [...vr.warnings];
+  if (!flags.quiet) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  await writeOutput(render(format, inv, vr, warnings), flags.output);
+  return exitCode && vr.findings.length > 0 ? exitCode : 0;
+}
+
+function addVulnFlags(cmd: Command): Command {
+  return cmd
+    .option('-f, --format <format>', FORMATS.join(' | '), 'table')
+    .option('-s, --severity <list>', 'only these severities, e.g. CRITICAL,HIGH')
+    .option('--exit-code <n>', 'exit with this code when any finding remains after filtering', '0')
+    .option('--ignore-unfixed', 'drop findings that have no fixed version yet')
+    .option('--ignorefile <file>', `YAML ignore file (default ./.bulwarkignore.yaml when present)`)
+    .option('--vex <file>', 'OpenVEX or CycloneDX VEX document (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--os-managed-upstream', 'also match OS-managed language packages against upstream advisories');
+}
+
+export function registerScanCommands(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  addVulnFlags(addScanFlags(program.command('image <ref>').description('scan an image for vulnerabilities (archive, OCI layout or registry reference)'))).action(
+    (ref: string, flags: VulnFlags) => run(() => runScan(async () => (await scanImage(ref, scanOptions(flags))).inventory, flags)),
+  );
+  addVulnFlags(addScanFlags(program.command('rootfs <dir>').description('scan a root filesystem directory for vulnerabilities'))).action((dir: string, flags: VulnFlags) =>
+    run(() => runScan(async () => (await scanRootfs(dir, scanOptions(flags))).inventory, flags)),
+  );
+  addVulnFlags(
+    program
+      .command('sbom-scan <file>')
+      .description('scan a CycloneDX or SPDX JSON SBOM (Bulwark, Trivy, Syft …) for vulnerabilities')
+      .option('--cache-dir <dir>', 'cache directory (holds the advisory database)')
+      .option('-q, --quiet', 'no warnings on stderr')
+      .option('-o, --output <file>', 'write the report to a file'),
+  ).action((file: string, flags: VulnFlags) =>
+    run(() =>
+      runScan(async () => {
+        let buf: Buffer;
+        try {
+          buf = await readFile(file);
+        } catch {
+          throw new BulwarkError('NOT_FOUND', `${file}: cannot read the SBOM`);
+        }
+        const sbom = readSbom(buf, file);
+        return {
+          target: { kind: 'rootfs', reference: file, name: sbom.target.name, repoTags: [], repoDigests: [] },
+          config: {},
+          os: sbom.os,
+          layers: [],
+          packages: sbom.packages,
+          warnings: sbom.warnings,
+        } satisfies Inventory;
+      }, flags),
+    ),
+  );
+}
