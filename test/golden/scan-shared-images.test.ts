@@ -1,0 +1,61 @@
+/**
+ * Golden outputs: the real images in ../shared/images scanned end to end (inventory + matching)
+ * against all of ../shared/osv imported with `bulwark db import`. Volatile fields (createdAt, the
+ * tool version) are redacted. Update after a deliberate change with:
+ *   BULWARK_UPDATE_GOLDEN=1 node scripts/run-tests.mjs test/golden
+ * Owner of test/golden/*.golden.json: this file.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SHARED_SKIP, repoRoot, runCli, shared, tempDir } from '../helpers/fixtures.js';
+
+const osvDir = shared('osv');
+const images = shared('images');
+
+const CASES: { name: string; image: string; args: string[] }[] = [
+  { name: 'alpine-3.10', image: 'alpine-3.10.docker.tar.gz', args: [] },
+  { name: 'alpine-3.11', image: 'alpine-3.11.docker.tar.gz', args: [] },
+  { name: 'debian-bookworm-ssh', image: 'debian-bookworm-ssh.oci.tar', args: [] },
+  { name: 'debian-bookworm-ssh-os-managed-upstream', image: 'debian-bookworm-ssh.oci.tar', args: ['--os-managed-upstream'] },
+];
+
+/** Keeps what the scan decided; drops what changes run to run. */
+function redact(report: Record<string, unknown>): Record<string, unknown> {
+  const { createdAt: _c, generator: _g, ...rest } = report;
+  return { ...rest, createdAt: '<redacted>', generator: '<redacted>' };
+}
+
+describe('golden scans of the shared images', { skip: !(osvDir && images) && SHARED_SKIP }, () => {
+  let cacheDir: string;
+  let cleanup: () => Promise<void>;
+  before(async () => {
+    const t = await tempDir();
+    ({ cleanup } = t);
+    cacheDir = t.dir;
+    const r = await runCli(['db', 'import', osvDir!, '--cache-dir', cacheDir, '-q']);
+    assert.equal(r.code, 0, r.stderr);
+  });
+  after(() => cleanup?.());
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const r = await runCli(['image', join(images!, c.image), '--format', 'json', '-q', '--cache-dir', cacheDir, ...c.args]);
+      assert.equal(r.code, 0, r.stderr);
+      const got = redact(JSON.parse(r.stdout) as Record<string, unknown>);
+      const file = join(repoRoot, 'test', 'golden', `${c.name}.golden.json`);
+      if (process.env.BULWARK_UPDATE_GOLDEN) writeFileSync(file, JSON.stringify(got, null, 2) + '\n');
+      assert.ok(existsSync(file), `missing ${file}: run with BULWARK_UPDATE_GOLDEN=1 and review it`);
+      assert.deepEqual(got, JSON.parse(readFileSync(file, 'utf8')));
+    });
+  }
+
+  it('--exit-code gates on remaining findings', async () => {
+    const img = join(images!, 'debian-bookworm-ssh.oci.tar');
+    const hit = await runCli(['image', img, '-q', '--cache-dir', cacheDir, '--os-managed-upstream', '--exit-code', '7', '--severity', 'HIGH']);
+    assert.equal(hit.code, 7);
+    const none = await runCli(['image', img, '-q', '--cache-dir', cacheDir, '--os-managed-upstream', '--exit-code', '7', '--severity', 'CRITICAL']);
+    assert.equal(none.code, 0);
+  });
+});
