@@ -1,6 +1,7 @@
 /** `bulwark sbom`, `bulwark packages` and `bulwark rootfs`: inventory of an image or directory. */
 import type { Command } from 'commander';
 import { scanImage, scanRootfs, type ScanResult } from '../../app/inventory.js';
+import { filesJson, filesTable } from '../../report/files-list.js';
 import { packagesJson, packagesTable } from '../../report/packages-table.js';
 import { renderSbom, type SbomFormat } from '../../sbom/index.js';
 import { BulwarkError } from '../../shared/errors.js';
@@ -51,6 +52,20 @@ export function registerInventoryCommands(program: Command, run: (fn: () => Prom
     run(async () => {
       const format = checkFormat(flags.format ?? 'table');
       await writeOutput(render(await inventoryOf(target, flags), format), flags.output);
+      return 0;
+    }),
+  );
+  addScanFlags(
+    program
+      .command('files <target>')
+      .description('list the final filesystem, each path with the layer that introduced it')
+      .option('-f, --format <format>', 'table | json', 'table'),
+  ).action((target: string, flags: GlobalFlags) =>
+    run(async () => {
+      const f = flags.format ?? 'table';
+      if (f !== 'table' && f !== 'json') throw new BulwarkError('USAGE', `unknown format ${JSON.stringify(f)} (use table, json)`);
+      const res = await inventoryOf(target, flags);
+      await writeOutput(f === 'json' ? filesJson(res) : filesTable(res), flags.output);
       return 0;
     }),
   );
