@@ -89,3 +89,10 @@ test('deterministic: same input and time, same bytes, whatever the input order',
   assert.equal(a, b);
   assert.ok(a.endsWith('}\n'));
 });
+
+test('the example in docs/json-report.md is a valid v1 report', () => {
+  const md = readFileSync(new URL('../../docs/json-report.md', import.meta.url), 'utf8');
+  const block = /```json\n([\s\S]*?)\n```/.exec(md)?.[1];
+  assert.ok(block, 'docs/json-report.md has a json example');
+  assert.deepEqual(errors(validator(closed(schema)), JSON.parse(block)), []);
+});
