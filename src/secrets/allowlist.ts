@@ -22,6 +22,7 @@ const SKIP_DIRS = [
   '/usr/share/X11/locale/',
   '/usr/lib/locale/',
   '/usr/include/',
+  '/usr/share/lintian/',
   '/var/lib/dpkg/',
   '/var/lib/apt/lists/',
   '/var/cache/apt/',
@@ -64,6 +65,11 @@ export function skipPath(path: string): boolean {
   return THIRD_PARTY.test(path) && TEST_SEGMENT.test(path);
 }
 
+/** True for third-party code trees: node_modules, site-packages, vendor, /usr/lib/python3*… */
+export function isThirdPartyPath(path: string): boolean {
+  return THIRD_PARTY.test(path);
+}
+
 /** True when findings in this file are dropped: test, fixture and example folders (the peers do the same). */
 export function isAllowedPath(path: string): boolean {
   return TEST_SEGMENT.test(path);
@@ -89,9 +95,15 @@ export function isPlaceholder(value: string): boolean {
 const NOT_SECRET_KEY_SUFFIX = /(?:file|path|dir|url|uri|endpoint|name|type|length|len|size|format|prompt|label|field|env|var|ref|header|policy|hash|id|count|min|max|enabled|required|regex|pattern|mode|method)$/i;
 const SECRET_KEY_WORD = /password|passwd|passphrase|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key/i;
 
-/** The generic rule's last word: a secret-like name and a value that is neither code, a path nor a placeholder. */
-export function genericAssignmentOk(value: string, key?: string): boolean {
+/**
+ * The generic rule's last word: a secret-like name and a value that is neither code, a path, a
+ * placeholder nor prose ("passwd: elevated-privileges 4755 …": an unquoted value after a colon that
+ * more words follow).
+ */
+export function genericAssignmentOk(value: string, ctx: { key?: string; quoted: boolean; sep?: string; after: string }): boolean {
+  const key = ctx.key;
   if (!key || !SECRET_KEY_WORD.test(key)) return false;
+  if (!ctx.quoted && ctx.sep === ':' && /^[ \t]+[^\s#]/.test(ctx.after)) return false;
   if (NOT_SECRET_KEY_SUFFIX.test(key.replace(/[_.-]+$/, ''))) return false;
   if (value.length < 8 || isPlaceholder(value)) return false;
   // code and references, not literals: calls, indexing, attribute paths, file paths, booleans and nulls

@@ -32,12 +32,14 @@ async function analyzeSecrets(file: AnalyzerFile): Promise<SecretsOutput | null>
 /**
  * Reads text-like files up to 10 MiB outside the skip dirs. Non-executables are read when their path is
  * wanted; executables only when their first bytes have no NUL (scripts, not ELF binaries), via sniff.
+ * Files over 10 MiB are skipped silently (wants() is false), so a layer of big blobs adds no warnings.
  */
 export const secretsAnalyzer: LayerAnalyzer = {
   name: SECRETS_ANALYZER,
   version: 1,
   maxSize: DEFAULT_MAX_FILE_BYTES,
-  wants: (path, size, mode) => (mode & 0o111) === 0 && wantedPath(path, size),
+  // the walkers sniff only executables above 64 bytes: smaller ones are read here (cheap) and NUL-checked
+  wants: (path, size, mode) => ((mode & 0o111) === 0 || size <= 64) && wantedPath(path, size),
   sniff: (path, head) => !head.subarray(0, 8192).includes(0) && wantedPath(path, 1),
   analyze: analyzeSecrets,
 };

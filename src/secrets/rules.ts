@@ -35,7 +35,24 @@ export interface SecretRule {
   /** the match is a marker, not the secret (the secret is on the next lines): show the marker */
   showMarker?: boolean;
   /** last word on a candidate secret (e.g. a docker auth must decode to user:password) */
-  validate?: (secret: string, key?: string) => boolean;
+  validate?: (secret: string, ctx: MatchContext) => boolean;
+  /**
+   * Low-confidence rule: not applied inside third-party code trees (node_modules, site-packages,
+   * /usr/lib/python3*…), where such assignments are library code and documentation, not deployment config.
+   */
+  skipThirdParty?: boolean;
+}
+
+/** What a validate function sees besides the secret. */
+export interface MatchContext {
+  /** the variable name (keyGroup) */
+  key?: string;
+  /** the value was quoted */
+  quoted: boolean;
+  /** the assignment operator: = : := => */
+  sep?: string;
+  /** the rest of the line after the match */
+  after: string;
 }
 
 const ASSIGN = String.raw`["']?\s{0,4}(?::=|=>|[:=])\s{0,4}["']?`;
@@ -267,11 +284,12 @@ export const builtinRules: SecretRule[] = [
     severity: 'MEDIUM',
     title: 'Hard-coded password, secret, token or API key',
     // the name must contain a keyword (checked in code); the value is checked for placeholders and entropy
-    regex: /(?<![A-Za-z0-9_.-])(?<key>[A-Za-z_][A-Za-z0-9_.-]{0,60})["']?\s{0,4}(?::=|=>|[:=])\s{0,4}(?<q>["'`]?)(?<secret>[^\s"'`]{8,200})/g,
+    regex: /(?<![A-Za-z0-9_.-])(?<key>[A-Za-z_][A-Za-z0-9_.-]{0,60})["']?\s{0,4}(?<sep>:=|=>|[:=])\s{0,4}(?<q>["'`]?)(?<secret>[^\s"'`]{8,200})/g,
     keywords: ['password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key'],
     secretGroup: 'secret',
     keyGroup: 'key',
     entropy: 3.0,
     validate: genericAssignmentOk,
+    skipThirdParty: true,
   },
 ];

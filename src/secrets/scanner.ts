@@ -5,7 +5,7 @@
  * number of windows per file is capped (MAX_CANDIDATES), so a hostile 5 MB single line stays fast.
  * Results are redacted here: the raw value never leaves this module except through matchSecrets (internal).
  */
-import { isAllowedPath, isPlaceholder } from './allowlist.js';
+import { isAllowedPath, isPlaceholder, isThirdPartyPath } from './allowlist.js';
 import { shannonEntropy } from './entropy.js';
 import { redact } from './redact.js';
 import { builtinRules, type SecretRule, type SecretSeverity } from './rules.js';
@@ -120,11 +120,19 @@ function trimValue(rule: SecretRule, secret: string): string {
   return rule.keyGroup ? secret.replace(/[,;)\]}>\\]+$/, '') : secret;
 }
 
-function acceptHit(rule: SecretRule, secret: string, key: string | undefined, text: string, end: number): boolean {
+function lineRest(text: string, end: number): string {
+  const nl = text.indexOf('\n', end);
+  return text.slice(end, nl === -1 || nl - end > 400 ? end + 400 : nl);
+}
+
+function acceptHit(rule: SecretRule, secret: string, g: Record<string, string | undefined>, text: string, end: number): boolean {
   if (!secret) return false;
   if (!rule.showMarker && isPlaceholder(secret)) return false;
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
-  if (rule.validate && !rule.validate(secret, key)) return false;
+  if (rule.validate) {
+    const ctx = { key: rule.keyGroup ? g[rule.keyGroup] : undefined, quoted: Boolean(g.q), sep: g.sep, after: lineRest(text, end) };
+    if (!rule.validate(secret, ctx)) return false;
+  }
   if (rule.followedBy && !rule.followedBy.test(text.slice(end, end + 400))) return false;
   return true;
 }
@@ -140,7 +148,7 @@ function runRule(rule: SecretRule, text: string, ws: number, we: number, out: Ra
     const key = rule.keyGroup ? g[rule.keyGroup] : undefined;
     const start = ws + m.index;
     const end = start + m[0].length;
-    if (acceptHit(rule, secret, key, text, end)) out.push({ rule, start, end, line: 0, secret, key });
+    if (acceptHit(rule, secret, g, text, end)) out.push({ rule, start, end, line: 0, secret, key });
   }
 }
 
@@ -168,9 +176,11 @@ function resolveHits(rules: SecretRule[], text: string, hits: RawSecretHit[]): R
  * Finds secrets in text, with their raw values. Internal: callers outside src/secrets must use scanText
  * (redacted). `warnings` receives a note when the candidate cap truncated the scan.
  */
-export function matchSecrets(text: string, rules: SecretRule[] = builtinRules, warnings: string[] = []): RawSecretHit[] {
+export function matchSecrets(text: string, rules: SecretRule[] = builtinRules, warnings: string[] = [], path = ''): RawSecretHit[] {
   const { keywordRe, byKeyword } = compile(rules);
-  const scannedTo = new Array<number>(rules.length).fill(0);
+  const thirdParty = Boolean(path) && isThirdPartyPath(path);
+  // a skipped rule is "already scanned" to the end
+  const scannedTo = rules.map((r) => (thirdParty && r.skipThirdParty ? Infinity : 0));
   const hits: RawSecretHit[] = [];
   let candidates = 0;
   keywordRe.lastIndex = 0;
@@ -208,7 +218,7 @@ export function toFinding(h: RawSecretHit, path: string): SecretFinding {
 export function scanText(text: string, path = '', opts: SecretScanOptions = {}): SecretScanResult {
   const warnings: string[] = [];
   if ((opts.allowlistPaths ?? true) && path && isAllowedPath(path)) return { findings: [], skipped: 'path', warnings };
-  const hits = matchSecrets(text, opts.rules ?? builtinRules, warnings);
+  const hits = matchSecrets(text, opts.rules ?? builtinRules, warnings, path);
   const max = opts.maxFindings ?? MAX_FINDINGS;
   if (hits.length > max) warnings.push(`${hits.length} secret findings, only the first ${max} reported`);
   return { findings: hits.slice(0, max).map((h) => toFinding(h, path)), warnings };
