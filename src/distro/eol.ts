@@ -49,7 +49,7 @@ export function eolStatus(os: OsInfo | undefined, now: Date = new Date()): EolSt
   const release = d.releases.find((r) => r.cycle === cycle);
   if (!release) return { state: 'unknown', distro: d.name, cycle, reason: `${d.name} ${cycle} is not in the EOL table` };
   if (release.eol === null) return { state: 'rolling', distro: d.name, cycle, release };
-  const daysLeft = Math.floor((Date.parse(`${release.eol}T00:00:00Z`) - now.getTime()) / DAY);
+  const daysLeft = Math.ceil((Date.parse(`${release.eol}T00:00:00Z`) - now.getTime()) / DAY);
   return { state: daysLeft < 0 ? 'eol' : 'supported', distro: d.name, cycle, release, daysLeft };
 }
 

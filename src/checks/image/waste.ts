@@ -6,7 +6,9 @@
  *   sizes (Dive counts the surviving copy too);
  * - efficiency = Σ per-path smallest size / Σ per-path cumulative size (1.0 when nothing is stored).
  * Bulwark adds `reclaimable`: cumulative minus what the final filesystem still holds for that path, the
- * bytes a rebuild could actually save. Opaque directories count like a whiteout of what they hide.
+ * bytes a rebuild could actually save. Dive never counts a deleted directory's contents as waste (the
+ * directory was no leaf where it was written, so its path is seen once); Bulwark lists such whiteouts, and
+ * opaque directories, as reclaimable entries without changing Dive's wasted bytes or efficiency.
  */
 import type { FileEntry } from '../../layer/types.js';
 import type { ImageLayer } from './input.js';
@@ -63,6 +65,7 @@ function removeUnder(stack: Map<string, number>, dir: string, self: boolean): vo
 /** Computes Dive's efficiency figures over the layers' file lists. */
 export function imageEfficiency(layers: ImageLayer[]): ImageEfficiency {
   const data = new Map<string, { layers: number[]; cumulative: number; min: number }>();
+  const dirDeletes = new Set<string>();
   const stack = new Map<string, number>(); // stacked filesystem: path -> size (files), 0 for others
   const dirs = new Set<string>();
   let sizeBytes = 0;
@@ -80,10 +83,17 @@ export function imageEfficiency(layers: ImageLayer[]): ImageEfficiency {
     for (const w of l.whiteouts) ancestors(w, parents);
     let layerBytes = 0;
     // whiteouts and opaque dirs are sized against the layers below, before this layer applies
-    for (const w of l.whiteouts) if (!parents.has(w)) visit(w, dirs.has(w) ? sizeUnder(stack, w) : 0, l.index);
+    for (const w of l.whiteouts) {
+      if (parents.has(w)) continue;
+      const size = dirs.has(w) ? sizeUnder(stack, w) : 0;
+      visit(w, size, l.index);
+      if (size > 0) dirDeletes.add(w);
+    }
     for (const o of l.opaqueDirs) {
       const hidden = sizeUnder(stack, o);
-      if (hidden > 0) visit(`${o}/.wh..wh..opq`, hidden, l.index);
+      if (hidden === 0) continue;
+      visit(`${o}/.wh..wh..opq`, hidden, l.index);
+      dirDeletes.add(`${o}/.wh..wh..opq`);
     }
     for (const o of l.opaqueDirs) removeUnder(stack, o, false);
     for (const w of l.whiteouts) {
@@ -108,7 +118,13 @@ export function imageEfficiency(layers: ImageLayer[]): ImageEfficiency {
   for (const [path, d] of data) {
     minSum += d.min;
     cumSum += d.cumulative;
-    if (d.layers.length < 2) continue;
+    if (d.layers.length < 2) {
+      if (dirDeletes.has(path)) {
+        reclaimableBytes += d.cumulative;
+        entries.push({ path, layers: d.layers, cumulative: d.cumulative, reclaimable: d.cumulative, deleted: true });
+      }
+      continue;
+    }
     wastedBytes += d.cumulative;
     const deleted = !stack.has(path);
     const reclaimable = d.cumulative - (deleted ? 0 : (stack.get(path) ?? 0));
