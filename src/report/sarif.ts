@@ -9,6 +9,7 @@ import { VERSION } from '../shared/version.js';
 import type { Finding, Severity } from '../vuln/match/types.js';
 import { displayFixed } from '../vuln/report-filters.js';
 import { sortFindings } from './summary.js';
+import { extraSarif } from './sarif-extra.js';
 import type { ScanReport } from './types.js';
 import { layerLabel } from './vuln-table.js';
 
@@ -20,7 +21,7 @@ export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
 // The subset of SARIF objects Bulwark writes (names as in the spec).
 interface Message { text: string; markdown?: string }
-interface SarifRule {
+export interface SarifRule {
   id: string;
   name: string;
   shortDescription: Message;
@@ -30,7 +31,7 @@ interface SarifRule {
   defaultConfiguration: { level: SarifLevel };
   properties: { tags: string[]; precision: string; 'security-severity'?: string };
 }
-interface SarifResult {
+export interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
@@ -201,6 +202,8 @@ export function buildSarif(report: ScanReport): SarifLog {
   const ids = [...byId.keys()];
   const rules = ids.map((id) => buildRule(id, byId.get(id)!, inv));
   const index = new Map(ids.map((id, i) => [id, i]));
+  const extra = extraSarif(report, rules.length);
+  rules.push(...extra.rules);
   const t = inv.target;
   const warnings = [...new Set([...inv.warnings, ...report.warnings])];
   return {
@@ -211,7 +214,7 @@ export function buildSarif(report: ScanReport): SarifLog {
         tool: { driver: { name: 'bulwark', fullName: `Bulwark container scanner ${VERSION}`, version: VERSION, semanticVersion: VERSION, rules } },
         automationDetails: { id: `bulwark/${imageUri(inv)}/` },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: warnings.map((w) => ({ level: 'warning' as const, message: { text: w } })) }],
-        results: findings.map((f) => buildResult(inv, f, index.get(f.id)!)),
+        results: [...findings.map((f) => buildResult(inv, f, index.get(f.id)!)), ...extra.results],
         properties: {
           imageReference: t.reference,
           imageKind: t.kind,

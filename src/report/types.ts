@@ -1,5 +1,8 @@
 /** What every vulnerability report format renders: the inventory, the findings and the lead's fix advice. */
 import type { Inventory } from '../app/inventory.js';
+import type { ConfigFinding } from '../checks/types.js';
+import type { EolStatus } from '../distro/eol.js';
+import type { SecretFinding } from '../secrets/scanner.js';
 import type { Finding } from '../vuln/match/types.js';
 
 /** One package upgrade that fixes some findings (computed by the scan, only rendered here). */
@@ -28,4 +31,21 @@ export interface ScanReport {
   /** scan-time warnings beyond the inventory's own (database age, skipped matchers …) */
   warnings: string[];
   fixAdvice?: FixAdvice;
+  /** hardening / misconfiguration findings (--scanners config) */
+  configFindings?: ConfigFinding[];
+  /** secrets found in any layer, redacted (--scanners secret) */
+  secrets?: SecretFinding[];
+  /** findings suppressed by the ignore file, VEX or inline comments, with the reason */
+  suppressed?: SuppressedItem[];
+  /** end-of-life status of the OS */
+  eol?: EolStatus;
+}
+
+/** A suppressed finding of any scanner, kept for audit trails in JSON and CycloneDX. */
+export interface SuppressedItem {
+  kind: 'vulnerability' | 'config' | 'secret';
+  id: string;
+  subject: string;
+  by: 'ignorefile' | 'vex' | 'inline';
+  reason: string;
 }

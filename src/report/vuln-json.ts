@@ -46,6 +46,10 @@ export interface JsonFinding {
 
 /** The whole JSON report (schemaVersion 1). */
 export interface JsonReport {
+  eol?: { state: string; cycle?: string; eolDate: string | null; daysLeft?: number };
+  configFindings?: ScanReport['configFindings'];
+  secrets?: ScanReport['secrets'];
+  suppressed?: ScanReport['suppressed'];
   schemaVersion: number;
   generator: { name: 'bulwark'; version: string };
   createdAt: string;
@@ -114,6 +118,10 @@ export function buildVulnJson(report: ScanReport, opts: VulnJsonOptions = {}): J
     summary: summarize(report.findings),
     fixAdvice: jsonFixAdvice(report.fixAdvice),
     warnings: [...new Set([...inv.warnings, ...report.warnings])],
+    ...(report.eol ? { eol: { state: report.eol.state, cycle: report.eol.cycle, eolDate: report.eol.release?.eol ?? null, daysLeft: report.eol.daysLeft } } : {}),
+    ...(report.configFindings ? { configFindings: report.configFindings } : {}),
+    ...(report.secrets ? { secrets: report.secrets } : {}),
+    ...(report.suppressed ? { suppressed: report.suppressed } : {}),
   };
 }
 

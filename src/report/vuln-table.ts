@@ -6,6 +6,8 @@ import { formatCounts, sortFindings, summarize } from './summary.js';
 import type { FixAdvice, ScanReport } from './types.js';
 
 export interface VulnTableOptions {
+  /** further sections (hardening, secrets) placed before the warnings */
+  sections?: string[];
   /** ANSI colours for severities (pass true only when writing to a TTY) */
   color?: boolean;
   /** shown after the OS name, e.g. "end of life since 2024-06-30" (the scan decides) */
@@ -150,6 +152,7 @@ export function renderVulnTable(report: ScanReport, opts: VulnTableOptions = {})
     }
   }
   if (report.fixAdvice && report.findings.length) out.push(fixAdviceBlock(report.fixAdvice));
+  for (const section of opts.sections ?? []) out.push(section);
   const warnings = [...new Set([...inv.warnings, ...report.warnings])];
   if (warnings.length) out.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${warnings.map((w) => `  ${w}`).join('\n')}\n`);
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');

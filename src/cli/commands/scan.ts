@@ -1,8 +1,9 @@
 /** `bulwark image`, `bulwark rootfs` and `bulwark sbom-scan`: vulnerability scans with gating. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { scanImage, scanRootfs, type Inventory } from '../../app/inventory.js';
-import { scanVulnerabilities, type VulnResult } from '../../app/vuln-scan.js';
+import { assembleReport, analyzersFor, parseScanners, type Scanner } from '../../app/full-scan.js';
+import { scanImage, scanRootfs, type Inventory, type ScanResult } from '../../app/inventory.js';
+import { eolNote, extraSections } from '../../report/extra-sections.js';
 import { renderSarif } from '../../report/sarif.js';
 import type { ScanReport } from '../../report/types.js';
 import { renderVulnJson } from '../../report/vuln-json.js';
@@ -46,39 +47,44 @@ function checkFormat(f: string | undefined): Format {
   return v as Format;
 }
 
-function imageRefs(inv: Inventory): string[] {
-  return [inv.target.reference, ...inv.target.repoTags, ...inv.target.repoDigests];
-}
-
-function render(format: Format, inv: Inventory, vr: VulnResult, warnings: string[]): string {
-  const report: ScanReport = { inventory: inv, findings: vr.findings, warnings, fixAdvice: vr.fixAdvice };
+function render(format: Format, report: ScanReport): string {
   switch (format) {
     case 'json':
       return renderVulnJson(report);
     case 'sarif':
       return renderSarif(report);
     case 'cyclonedx':
-      return JSON.stringify(cyclonedxWithVulnerabilities(inv, vr.findings, vr.suppressed), null, 2) + '\n';
+      return JSON.stringify(cyclonedxWithVulnerabilities(report.inventory, report.findings), null, 2) + '\n';
     default:
-      return renderVulnTable(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+      return renderVulnTable(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR, osNote: eolNote(report.eol), sections: extraSections(report) });
   }
 }
 
-async function runScan(getInventory: () => Promise<Inventory>, flags: VulnFlags): Promise<number> {
+function hasFindings(r: ScanReport): boolean {
+  return r.findings.length > 0 || (r.configFindings ?? []).some((f) => f.severity !== 'INFO') || (r.secrets ?? []).length > 0;
+}
+
+async function runScan(getScan: (scanners: Set<Scanner>) => Promise<ScanResult>, flags: VulnFlags, reference: string): Promise<number> {
   const format = checkFormat(flags.format);
   const severities = parseSeverities(flags.severity);
   const exitCode = parseExitCode(flags.exitCode);
-  const inv = await getInventory();
-  const vr = await scanVulnerabilities(
-    inv.packages,
-    inv.os,
-    { cacheDir: flags.cacheDir, severities, ignoreUnfixed: flags.ignoreUnfixed, ignoreFile: flags.ignorefile, vex: flags.vex, osManagedUpstream: flags.osManagedUpstream },
-    imageRefs(inv),
-  );
-  const warnings = [...vr.warnings];
-  if (!flags.quiet) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-  await writeOutput(render(format, inv, vr, warnings), flags.output);
-  return exitCode && vr.findings.length > 0 ? exitCode : 0;
+  const scanners = parseScanners(flags.scanners);
+  const scan = await getScan(scanners);
+  const report = await assembleReport(scan, {
+    scanners,
+    reference,
+    cacheDir: flags.cacheDir,
+    severities,
+    ignoreUnfixed: flags.ignoreUnfixed,
+    ignoreFile: flags.ignorefile,
+    vex: flags.vex,
+    osManagedUpstream: flags.osManagedUpstream,
+  });
+  if (severities && report.configFindings) report.configFindings = report.configFindings.filter((f) => severities.includes(f.severity as Severity));
+  if (severities && report.secrets) report.secrets = report.secrets.filter((f) => severities.includes(f.severity as Severity));
+  if (!flags.quiet) for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  await writeOutput(render(format, report), flags.output);
+  return exitCode && hasFindings(report) ? exitCode : 0;
 }
 
 function addVulnFlags(cmd: Command): Command {
@@ -89,15 +95,16 @@ function addVulnFlags(cmd: Command): Command {
     .option('--ignore-unfixed', 'drop findings that have no fixed version yet')
     .option('--ignorefile <file>', `YAML ignore file (default ./.bulwarkignore.yaml when present)`)
     .option('--vex <file>', 'OpenVEX or CycloneDX VEX document (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--os-managed-upstream', 'also match OS-managed language packages against upstream advisories');
+    .option('--os-managed-upstream', 'also match OS-managed language packages against upstream advisories')
+    .option('--scanners <list>', 'which scanners run: vuln,config,secret (default all)');
 }
 
 export function registerScanCommands(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   addVulnFlags(addScanFlags(program.command('image <ref>').description('scan an image for vulnerabilities (archive, OCI layout or registry reference)'))).action(
-    (ref: string, flags: VulnFlags) => run(() => runScan(async () => (await scanImage(ref, scanOptions(flags))).inventory, flags)),
+    (ref: string, flags: VulnFlags) => run(() => runScan((sc) => scanImage(ref, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, true) }), flags, ref)),
   );
   addVulnFlags(addScanFlags(program.command('rootfs <dir>').description('scan a root filesystem directory for vulnerabilities'))).action((dir: string, flags: VulnFlags) =>
-    run(() => runScan(async () => (await scanRootfs(dir, scanOptions(flags))).inventory, flags)),
+    run(() => runScan((sc) => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, false) }), flags, dir)),
   );
   addVulnFlags(
     program
@@ -107,24 +114,26 @@ export function registerScanCommands(program: Command, run: (fn: () => Promise<n
       .option('-q, --quiet', 'no warnings on stderr')
       .option('-o, --output <file>', 'write the report to a file'),
   ).action((file: string, flags: VulnFlags) =>
-    run(() =>
-      runScan(async () => {
-        let buf: Buffer;
-        try {
-          buf = await readFile(file);
-        } catch {
-          throw new BulwarkError('NOT_FOUND', `${file}: cannot read the SBOM`);
-        }
-        const sbom = readSbom(buf, file);
-        return {
-          target: { kind: 'rootfs', reference: file, name: sbom.target.name, repoTags: [], repoDigests: [] },
-          config: {},
-          os: sbom.os,
-          layers: [],
-          packages: sbom.packages,
-          warnings: sbom.warnings,
-        } satisfies Inventory;
-      }, flags),
-    ),
+    run(() => runScan(() => sbomScanResult(file), { ...flags, scanners: flags.scanners ?? 'vuln' }, file)),
   );
+}
+
+/** An SBOM file as a scan result: packages and OS only (no layers, no files). */
+async function sbomScanResult(file: string): Promise<ScanResult> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch {
+    throw new BulwarkError('NOT_FOUND', `${file}: cannot read the SBOM`);
+  }
+  const sbom = readSbom(buf, file);
+  const inventory: Inventory = {
+    target: { kind: 'rootfs', reference: file, name: sbom.target.name, repoTags: [], repoDigests: [] },
+    config: {},
+    os: sbom.os,
+    layers: [],
+    packages: sbom.packages,
+    warnings: sbom.warnings,
+  };
+  return { inventory, layers: [], squashed: { files: new Map(), outputs: [], history: new Map() } };
 }
