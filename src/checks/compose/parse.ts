@@ -57,7 +57,7 @@ function pairs(ctx: Ctx, map: YAMLMap, depth = 0): Pair[] {
     }
     const src = deref(ctx, p.value);
     const sources = isSeq(src) ? src.items.map((i) => deref(ctx, i)) : [src];
-    for (const s of sources) if (isMap(s)) merged.push(...pairs(ctx, s, depth + 1));
+    for (const s of sources) if (isMap(s)) for (const q of pairs(ctx, s, depth + 1)) merged.push(q);
   }
   const seen = new Set<string>();
   const out: Pair[] = [];

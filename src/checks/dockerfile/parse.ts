@@ -84,7 +84,9 @@ function runCommands(ast: AstInstruction, text: LinedText, exec: string[] | unde
   if (!runsScript) return cmds;
   for (const h of heredocs) {
     const r = h.getContentRange();
-    if (r) cmds.push(...splitShell(joinLines(doc, { line: r.start.line, character: 0 }, { line: r.end.line, character: Number.MAX_SAFE_INTEGER }, '\u0000'), 0, counter));
+    if (!r) continue;
+    // a loop, not push(...): a hostile heredoc can hold more commands than the call stack has room for arguments
+    for (const c of splitShell(joinLines(doc, { line: r.start.line, character: 0 }, { line: r.end.line, character: Number.MAX_SAFE_INTEGER }, '\u0000'), 0, counter)) cmds.push(c);
   }
   return cmds;
 }

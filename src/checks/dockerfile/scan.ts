@@ -19,7 +19,8 @@ export interface ConfigScanResult {
 /** True for Dockerfile, Containerfile, Dockerfile.prod, prod.Dockerfile, app.dockerfile. */
 export function isDockerfilePath(path: string): boolean {
   const name = basename(path);
-  return /^(Dockerfile|Containerfile)([.-][\w.-]+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+  if (/\.(md|txt|json|ya?ml|js|ts|map|sh|bak|orig|swp|rej)$/i.test(name)) return false;
+  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 
 /** Scans Dockerfile text. Throws a one-line BulwarkError (MALFORMED_MANIFEST) naming `path` on malformed input. */

@@ -77,7 +77,7 @@ export function splitShell(src: LinedText, depth = 0, counter = { pipeline: 0, n
     if (argv.length) {
       out.push({ argv, line, sep, pipeline: counter.pipeline });
       if (sep !== '|') counter.pipeline++;
-      if (depth < MAX_NESTING) out.push(...nestedScript(argv, line, depth, counter));
+      if (depth < MAX_NESTING) for (const n of nestedScript(argv, line, depth, counter)) out.push(n);
     } else if (sep !== '|' && sep !== '') {
       // `fi;`, `done &&`: keep the operator on the previous command so pipelines stay right
       const prev = out[out.length - 1];
