@@ -72,8 +72,11 @@ export function isThirdPartyPath(path: string): boolean {
 
 /** True when findings in this file are dropped: test, fixture and example folders (the peers do the same). */
 export function isAllowedPath(path: string): boolean {
-  return TEST_SEGMENT.test(path);
+  return TEST_SEGMENT.test(path) || TEST_FILE.test(path);
 }
+
+/** Test files by name: x_test.go, test_x.py, x_test.py, x.test.ts, x.spec.js, XTest.java. */
+const TEST_FILE = /\/(?:[^/]*_test\.(?:go|py|rb|exs?)|test_[^/]*\.py|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?|[^/]*Tests?\.(?:java|kt|cs))$/;
 
 /** Words that mark documentation values and template placeholders. */
 const PLACEHOLDER_WORDS = ['example', 'changeme', 'change_me', 'change-me', 'placeholder', 'your_', 'your-', 'yourpass', 'dummy', 'sample', 'redacted', 'xxxxx', '*****', '.....', 'notasecret', 'not-a-secret', 'insert', 'replace'];
@@ -91,26 +94,48 @@ export function isPlaceholder(value: string): boolean {
   return false;
 }
 
-/** Parts of a variable name that say the value is not the secret itself (a path, a name, a URL…). */
-const NOT_SECRET_KEY_SUFFIX = /(?:file|path|dir|url|uri|endpoint|name|type|length|len|size|format|prompt|label|field|env|var|ref|header|policy|hash|id|count|min|max|enabled|required|regex|pattern|mode|method)$/i;
-const SECRET_KEY_WORD = /password|passwd|passphrase|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key/i;
+/**
+ * A variable name that names a secret by its last word: db_password, API_KEY, clientSecret, GITHUB_TOKEN,
+ * SECRET_KEY_BASE. Not: password_file, token_type, jmxremote.password.toHashes, Unexpected_token_1012.
+ */
+const SECRET_NAME_END = /(?:password|passwd|passphrase|secret|token|credentials?|(?:api|secret|access|private|auth|master|signing|encryption|client)key|secretkeybase)$/;
+
+/** Source-code extensions: there a literal secret is a quoted string; an unquoted value is an expression. */
+const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|php|cs|c|cc|cpp|h|hpp|rs|swift|pl|pm|lua|dart|ex|exs|erl|clj)$/i;
+
+/** What the generic rule's validate sees. */
+export interface AssignmentContext {
+  key?: string;
+  /** the opening quote of the value, when quoted */
+  quote?: string;
+  sep?: string;
+  after: string;
+  path?: string;
+}
 
 /**
- * The generic rule's last word: a secret-like name and a value that is neither code, a path, a
- * placeholder nor prose ("passwd: elevated-privileges 4755 …": an unquoted value after a colon that
- * more words follow).
+ * The generic rule's last word: a name that ends in a secret word, and a literal value that is neither
+ * code, a path, a placeholder nor prose ("passwd: elevated-privileges 4755 …": an unquoted value after a
+ * colon that more words follow). In source code only quoted values count; a quoted value must end at its
+ * closing quote (a quoted sentence is not a password).
  */
-export function genericAssignmentOk(value: string, ctx: { key?: string; quoted: boolean; sep?: string; after: string }): boolean {
-  const key = ctx.key;
-  if (!key || !SECRET_KEY_WORD.test(key)) return false;
-  if (!ctx.quoted && ctx.sep === ':' && /^[ \t]+[^\s#]/.test(ctx.after)) return false;
-  if (NOT_SECRET_KEY_SUFFIX.test(key.replace(/[_.-]+$/, ''))) return false;
+export function genericAssignmentOk(value: string, ctx: AssignmentContext): boolean {
+  const name = (ctx.key ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!SECRET_NAME_END.test(name)) return false;
+  if (ctx.quote) {
+    if (!ctx.after.startsWith(ctx.quote)) return false;
+  } else {
+    if (ctx.path && CODE_EXT.test(ctx.path)) return false;
+    if (ctx.sep === ':' && /^[ \t]+[^\s#]/.test(ctx.after)) return false;
+  }
   if (value.length < 8 || isPlaceholder(value)) return false;
-  // code and references, not literals: calls, indexing, attribute paths, file paths, booleans and nulls
-  if (/[()[\]]/.test(value)) return false;
+  // a value that repeats what it names is a placeholder: MYTOKEN1, mysecretpassword
+  if (/password|passwd|secret|token/i.test(value)) return false;
+  // code and references, not literals: calls, indexing, generics/markup, operators, attribute and file paths
+  if (/[()[\]<>]/.test(value) || /^[!&|*?:=+#{]/.test(value)) return false;
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return false;
   if (/^(?:\.{0,2}\/|~\/|[a-z]+:\/\/)/i.test(value)) return false;
-  // an unquoted or quoted bare word without digits or symbols is almost always an identifier
+  // a bare word without digits or symbols is almost always an identifier
   if (/^[A-Za-z_]+$/.test(value)) return false;
   return true;
 }

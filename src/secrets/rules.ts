@@ -47,12 +47,14 @@ export interface SecretRule {
 export interface MatchContext {
   /** the variable name (keyGroup) */
   key?: string;
-  /** the value was quoted */
-  quoted: boolean;
-  /** the assignment operator: = : := => */
+  /** the opening quote of the value (group "q"), when quoted */
+  quote?: string;
+  /** the assignment operator (group "sep"): = : := => */
   sep?: string;
   /** the rest of the line after the match */
   after: string;
+  /** the file path, when known */
+  path?: string;
 }
 
 const ASSIGN = String.raw`["']?\s{0,4}(?::=|=>|[:=])\s{0,4}["']?`;
@@ -243,7 +245,8 @@ export const builtinRules: SecretRule[] = [
     category: 'npm',
     severity: 'HIGH',
     title: 'npm registry credential (_authToken / _auth / _password in .npmrc)',
-    regex: /(?<![A-Za-z0-9])(?<key>_(?:authToken|auth|password))\s{0,4}=\s{0,4}["']?(?<secret>[A-Za-z0-9+/=_.:-]{16,600})(?![A-Za-z0-9+/=_.:-])/gi,
+    // .npmrc form only: at the start of the line or after the registry prefix "//host/path/:"
+    regex: /(?:^|(?<=:))(?<key>_(?:authToken|auth|password))\s{0,4}=\s{0,4}["']?(?<secret>[A-Za-z0-9+/=_.:-]{16,600})(?![A-Za-z0-9+/=_.:-])/gi,
     keywords: ['_auth', '_password'],
     secretGroup: 'secret',
     keyGroup: 'key',
@@ -277,6 +280,8 @@ export const builtinRules: SecretRule[] = [
     regex: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/g,
     keywords: ['eyj'],
     secretGroup: 'secret',
+    // JWTs inside libraries are documentation and test vectors
+    skipThirdParty: true,
   },
   {
     id: 'generic-secret-assignment',

@@ -31,7 +31,7 @@ describe('secret scanner', () => {
   });
 
   it('allow-lists test, fixture and example paths, and skips docs and third-party tests', () => {
-    for (const p of ['/app/tests/.env', '/src/testdata/key.pem', '/app/examples/config.yml', '/srv/__fixtures__/a.json']) {
+    for (const p of ['/app/tests/.env', '/src/testdata/key.pem', '/app/examples/config.yml', '/srv/__fixtures__/a.json', '/usr/lib/go/src/crypto/tls/example_test.go', '/app/src/api.spec.ts', '/app/test_settings.py']) {
       const r = scanText(`GITHUB_TOKEN=${t.githubPat}`, p);
       assert.deepEqual(r.findings, [], p);
       assert.equal(r.skipped, 'path');
@@ -43,7 +43,7 @@ describe('secret scanner', () => {
   });
 
   it('ignores code that only names a secret', () => {
-    const code = ['password = self.password', 'token = request.headers.get("X-Token")', 'secret = os.environ["SECRET"]', 'password_file=/run/secrets/db', 'token_url=https://auth.example.org/token', 'if token == "abcdefgh":', 'PASSWORD=None', 'PWD=/home/user'].join('\n');
+    const code = ['password = self.password', 'exclamationToken = !questionToken', 'Unexpected_token_1012: "Neočekávaný token."', '//host/:_authToken=MYTOKEN1', 'password_encryption = scram-sha-256', 'keyStorePassword=<keystore-password>', 'token = request.headers.get("X-Token")', 'secret = os.environ["SECRET"]', 'password_file=/run/secrets/db', 'token_url=https://auth.example.org/token', 'if token == "abcdefgh":', 'PASSWORD=None', 'PWD=/home/user'].join('\n');
     assert.deepEqual(scanText(code, '/app/app.py').findings, []);
   });
 

@@ -120,24 +120,26 @@ function trimValue(rule: SecretRule, secret: string): string {
   return rule.keyGroup ? secret.replace(/[,;)\]}>\\]+$/, '') : secret;
 }
 
+/** At most 400 characters of the rest of the line (bounded: never scans a long line to its end). */
 function lineRest(text: string, end: number): string {
-  const nl = text.indexOf('\n', end);
-  return text.slice(end, nl === -1 || nl - end > 400 ? end + 400 : nl);
+  const rest = text.slice(end, end + 400);
+  const nl = rest.indexOf('\n');
+  return nl === -1 ? rest : rest.slice(0, nl);
 }
 
-function acceptHit(rule: SecretRule, secret: string, g: Record<string, string | undefined>, text: string, end: number): boolean {
+function acceptHit(rule: SecretRule, secret: string, g: Record<string, string | undefined>, text: string, end: number, path: string): boolean {
   if (!secret) return false;
   if (!rule.showMarker && isPlaceholder(secret)) return false;
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
   if (rule.validate) {
-    const ctx = { key: rule.keyGroup ? g[rule.keyGroup] : undefined, quoted: Boolean(g.q), sep: g.sep, after: lineRest(text, end) };
+    const ctx = { key: rule.keyGroup ? g[rule.keyGroup] : undefined, quote: g.q || undefined, sep: g.sep, after: lineRest(text, end), path };
     if (!rule.validate(secret, ctx)) return false;
   }
   if (rule.followedBy && !rule.followedBy.test(text.slice(end, end + 400))) return false;
   return true;
 }
 
-function runRule(rule: SecretRule, text: string, ws: number, we: number, out: RawSecretHit[]): void {
+function runRule(rule: SecretRule, text: string, ws: number, we: number, out: RawSecretHit[], path: string): void {
   const re = rule.regex;
   const sub = text.slice(ws, we);
   re.lastIndex = 0;
@@ -148,7 +150,7 @@ function runRule(rule: SecretRule, text: string, ws: number, we: number, out: Ra
     const key = rule.keyGroup ? g[rule.keyGroup] : undefined;
     const start = ws + m.index;
     const end = start + m[0].length;
-    if (acceptHit(rule, secret, g, text, end)) out.push({ rule, start, end, line: 0, secret, key });
+    if (acceptHit(rule, secret, g, text, end, path)) out.push({ rule, start, end, line: 0, secret, key });
   }
 }
 
@@ -199,7 +201,7 @@ export function matchSecrets(text: string, rules: SecretRule[] = builtinRules, w
       const we = le >= 0 ? le : Math.min(text.length, pos + WINDOW_FWD);
       // the next window of this rule starts where this one stops covering (with overlap for a cut token)
       scannedTo[ri] = le >= 0 || we === text.length ? we + 1 : we - WINDOW_OVERLAP;
-      runRule(rules[ri]!, text, ws, we, hits);
+      runRule(rules[ri]!, text, ws, we, hits, path);
       if (hits.length > MAX_FINDINGS * 4) break outer;
     }
   }
