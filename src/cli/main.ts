@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { BulwarkError, EXIT } from '../shared/errors.js';
 import { registerCacheCommands } from './commands/cache.js';
+import { registerConfigCommands } from './commands/config.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerInventoryCommands } from './commands/inventory.js';
 import { registerScanCommands } from './commands/scan.js';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerInventoryCommands(program, run);
   registerScanCommands(program, run);
+  registerConfigCommands(program, run);
   registerCacheCommands(program, run);
   registerDbCommands(program, run);
   for (const c of program.commands) c.exitOverride();
