@@ -17,7 +17,7 @@ const meta: CheckMeta<ImageSpec> = {
   rationale:
     'Containers are managed through the runtime (docker exec, kubectl exec); an SSH server adds a network-facing daemon, host keys and credentials to manage, and a way in that bypasses the orchestrator\'s access control and audit.',
   remediation: 'Remove the SSH server package (openssh-server, dropbear) from the image and use `docker exec` / `kubectl exec` or an ephemeral debug container instead.',
-  references: { cis: '5.6', urls: ['https://docs.docker.com/engine/security/#other-kernel-security-features'] },
+  references: { cis: '5.7', urls: ['https://docs.docker.com/engine/security/#other-kernel-security-features'] },
   examples: {
     bad: [{ description: 'The sshd binary is present', input: exampleImage([{ path: 'usr/sbin/sshd', content: 'sshd binary', mode: 0o755 }]) }],
     good: [{ description: 'Only the SSH client is installed', input: exampleImage([{ path: 'usr/bin/ssh', content: 'ssh binary', mode: 0o755 }]) }],

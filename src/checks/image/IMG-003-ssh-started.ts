@@ -17,7 +17,7 @@ const meta: CheckMeta<ImageSpec> = {
   rationale:
     'An image whose command is an SSH daemon is built to be logged into over the network: every container exposes a password or key login, usually with the same baked-in host keys, outside the orchestrator\'s access control.',
   remediation: 'Run the application itself as CMD/ENTRYPOINT; use `docker exec` / `kubectl exec` for interactive access.',
-  references: { cis: '5.6' },
+  references: { cis: '5.7' },
   examples: {
     bad: [{ description: 'CMD runs sshd in the foreground', input: exampleImage([], { Cmd: ['/usr/sbin/sshd', '-D'] }) }],
     good: [{ description: 'CMD runs the application', input: exampleImage([], { Cmd: ['/app/server'] }) }],

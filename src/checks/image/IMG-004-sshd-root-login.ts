@@ -15,7 +15,7 @@ const meta: CheckMeta<ImageSpec> = {
   rationale:
     '`PermitRootLogin yes` lets anyone who guesses or leaks the root password log in as root over the network. The OpenSSH default (prohibit-password) only allows keys. The effective value is computed like sshd does: the first value across sshd_config and its Include files wins; Match blocks are ignored (they only narrow who gets a setting).',
   remediation: 'Remove the SSH server from the image (IMG-002); if it must stay, set `PermitRootLogin no` (or `prohibit-password`) in /etc/ssh/sshd_config.',
-  references: { cis: '5.6', urls: ['https://man.openbsd.org/sshd_config#PermitRootLogin'] },
+  references: { cis: '5.7', urls: ['https://man.openbsd.org/sshd_config#PermitRootLogin'] },
   examples: {
     bad: [{ description: 'PermitRootLogin yes', input: exampleImage([{ path: 'etc/ssh/sshd_config', content: 'PermitRootLogin yes\n' }]) }],
     good: [

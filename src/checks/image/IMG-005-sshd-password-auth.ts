@@ -15,7 +15,7 @@ const meta: CheckMeta<ImageSpec> = {
   rationale:
     'Password logins can be brute-forced and reuse leaked credentials; keys cannot. PasswordAuthentication defaults to yes in OpenSSH, so an sshd_config that does not set it accepts passwords. Match blocks are ignored (the global value is what an unmatched login gets).',
   remediation: 'Remove the SSH server from the image (IMG-002); if it must stay, set `PasswordAuthentication no` and use keys.',
-  references: { cis: '5.6', urls: ['https://man.openbsd.org/sshd_config#PasswordAuthentication'] },
+  references: { cis: '5.7', urls: ['https://man.openbsd.org/sshd_config#PasswordAuthentication'] },
   examples: {
     bad: [{ description: 'sshd_config leaves the default (yes)', input: exampleImage([{ path: 'etc/ssh/sshd_config', content: '#PasswordAuthentication yes\nUsePAM yes\n' }]) }],
     good: [{ description: 'Passwords disabled', input: exampleImage([{ path: 'etc/ssh/sshd_config', content: 'PasswordAuthentication no\n' }]) }],

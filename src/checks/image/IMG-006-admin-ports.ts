@@ -23,7 +23,7 @@ const meta: CheckMeta<ImageSpec> = {
   rationale:
     'EXPOSE of SSH, Telnet, RDP, VNC or the Docker API advertises a remote-administration service; `docker run -P` publishes it and orchestrators and scanners treat it as intended. These services give interactive control of the container (the Docker API: of the host).',
   remediation: 'Remove the EXPOSE for the port and the service behind it; expose only the application\'s own ports.',
-  references: { cis: '5.8', trivy: 'DS004' },
+  references: { cis: '5.9', trivy: 'DS004' },
   examples: {
     bad: [{ description: 'EXPOSE 22', input: exampleImage([], { ExposedPorts: { '22/tcp': {} } }) }],
     good: [{ description: 'Only the application port', input: exampleImage([], { ExposedPorts: { '8080/tcp': {} } }) }],
