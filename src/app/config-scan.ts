@@ -6,6 +6,8 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import type { ConfigFinding } from '../checks/types.js';
+import { isComposePath, scanCompose } from '../checks/compose/scan.js';
+import { isDockerfilePath, scanDockerfile } from '../checks/dockerfile/scan.js';
 import { isKubernetesManifest, scanKubernetes } from '../checks/kubernetes/scan.js';
 import { BulwarkError } from '../shared/errors.js';
 import type { IgnoreRule } from '../vuln/ignore.js';
@@ -32,8 +34,20 @@ const kubernetes: ConfigFileKind = {
   scan: (text, path, rules) => scanKubernetes(text, path, { rules }),
 };
 
+const dockerfile: ConfigFileKind = {
+  name: 'dockerfile',
+  byPath: isDockerfilePath,
+  scan: (text, path, rules) => scanDockerfile(text, path, { ignoreRules: rules }),
+};
+
+const compose: ConfigFileKind = {
+  name: 'compose',
+  byPath: isComposePath,
+  scan: (text, path, rules) => scanCompose(text, path, { ignoreRules: rules }),
+};
+
 /** The only list of configuration kinds, most specific first. */
-export const CONFIG_KINDS: ConfigFileKind[] = [kubernetes];
+export const CONFIG_KINDS: ConfigFileKind[] = [dockerfile, compose, kubernetes];
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'vendor', '.terraform', 'dist']);
 const MAX_FILE = 8 * 1024 * 1024;

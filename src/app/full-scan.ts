@@ -95,6 +95,6 @@ export async function assembleReport(scan: ScanResult, opts: FullScanOptions): P
 }
 
 const SEV = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
-function sortConfig(f: ConfigFinding[]): ConfigFinding[] {
+export function sortConfig(f: ConfigFinding[]): ConfigFinding[] {
   return [...f].sort((a, b) => SEV.indexOf(a.severity) - SEV.indexOf(b.severity) || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0));
 }

@@ -67,6 +67,25 @@ describe('bulwark config', () => {
   });
 });
 
+describe('bulwark config: Dockerfiles and compose files', () => {
+  it('dispatches by file name and reports Hadolint-style findings with lines', async () => {
+    const d = join(dir, 'proj');
+    await mkdir(d, { recursive: true });
+    await writeFile(join(d, 'Dockerfile'), 'FROM debian:latest\nRUN apt-get update\nRUN apt-get install curl\nEXPOSE 22\n');
+    await writeFile(join(d, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n    network_mode: host\n');
+    const r = await runCli(['config', d, '--format', 'json', '-q']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { targets: string[]; configFindings: { checkId: string; location: { path: string; line: number } }[] };
+    assert.equal(out.targets.length, 2);
+    const df = out.configFindings.filter((f) => f.checkId.startsWith('DF-'));
+    const cmp = out.configFindings.filter((f) => f.checkId.startsWith('CMP-'));
+    assert.ok(df.some((f) => f.location.line === 1), 'FROM latest on line 1');
+    assert.ok(df.some((f) => f.location.line === 4), 'EXPOSE 22 on line 4');
+    assert.ok(cmp.some((f) => f.location.line === 4), 'privileged on line 4');
+    assert.ok(cmp.some((f) => f.location.line === 5), 'network_mode host on line 5');
+  });
+});
+
 describe('bulwark host', () => {
   it('reads daemon.json from a fixture root and reports CIS findings with file and line', async () => {
     const root = join(dir, 'hostroot');

@@ -23,6 +23,7 @@ import { img020NoDigestPin } from './IMG-020-no-digest-pin.js';
 import { img021EmptyPassword } from './IMG-021-empty-password.js';
 import { img022DuplicateIds } from './IMG-022-duplicate-ids.js';
 import { img023SensitiveFiles } from './IMG-023-sensitive-files.js';
+import { img900SecretInConfig } from './IMG-900-secret-in-config.js';
 import type { ImageCheckInput } from './input.js';
 
 export const imageChecks: Check<ImageCheckInput>[] = [
@@ -49,4 +50,5 @@ export const imageChecks: Check<ImageCheckInput>[] = [
   img021EmptyPassword,
   img022DuplicateIds,
   img023SensitiveFiles,
+  img900SecretInConfig,
 ];

@@ -1,7 +1,9 @@
 /** `bulwark image`, `bulwark rootfs` and `bulwark sbom-scan`: vulnerability scans with gating. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { assembleReport, analyzersFor, parseScanners, type Scanner } from '../../app/full-scan.js';
+import { scanConfigPaths } from '../../app/config-scan.js';
+import { assembleReport, analyzersFor, parseScanners, sortConfig, type Scanner } from '../../app/full-scan.js';
+import { loadIgnoreRules } from '../../app/vuln-scan.js';
 import { scanImage, scanRootfs, type Inventory, type ScanResult } from '../../app/inventory.js';
 import { eolNote, extraSections } from '../../report/extra-sections.js';
 import { renderSarif } from '../../report/sarif.js';
@@ -64,7 +66,7 @@ function hasFindings(r: ScanReport): boolean {
   return r.findings.length > 0 || (r.configFindings ?? []).some((f) => f.severity !== 'INFO') || (r.secrets ?? []).length > 0;
 }
 
-async function runScan(getScan: (scanners: Set<Scanner>) => Promise<ScanResult>, flags: VulnFlags, reference: string): Promise<number> {
+async function runScan(getScan: (scanners: Set<Scanner>) => Promise<ScanResult>, flags: VulnFlags, reference: string, configDir?: string): Promise<number> {
   const format = checkFormat(flags.format);
   const severities = parseSeverities(flags.severity);
   const exitCode = parseExitCode(flags.exitCode);
@@ -80,6 +82,11 @@ async function runScan(getScan: (scanners: Set<Scanner>) => Promise<ScanResult>,
     vex: flags.vex,
     osManagedUpstream: flags.osManagedUpstream,
   });
+  if (configDir && scanners.has('config')) {
+    const cfg = await scanConfigPaths([configDir], await loadIgnoreRules(flags.ignorefile));
+    report.configFindings = sortConfig(cfg.findings);
+    report.warnings.push(...cfg.warnings.filter((w) => !w.startsWith('no Dockerfile')));
+  }
   if (severities && report.configFindings) report.configFindings = report.configFindings.filter((f) => severities.includes(f.severity as Severity));
   if (severities && report.secrets) report.secrets = report.secrets.filter((f) => severities.includes(f.severity as Severity));
   if (!flags.quiet) for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -105,6 +112,9 @@ export function registerScanCommands(program: Command, run: (fn: () => Promise<n
   );
   addVulnFlags(addScanFlags(program.command('rootfs <dir>').description('scan a root filesystem directory for vulnerabilities'))).action((dir: string, flags: VulnFlags) =>
     run(() => runScan((sc) => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, false) }), flags, dir)),
+  );
+  addVulnFlags(addScanFlags(program.command('fs <dir>').description('scan a source or build directory: vulnerabilities in lockfiles, secrets, Dockerfile/compose/Kubernetes files'))).action(
+    (dir: string, flags: VulnFlags) => run(() => runScan((sc) => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, false) }), flags, dir, dir)),
   );
   addVulnFlags(
     program

@@ -1,15 +1,15 @@
 /**
- * Secret-scanning throughput: `node --import tsx src/secrets/bench.ts [MB]` (default 200).
+ * Secret-scanning throughput: `node --import tsx scripts/bench/secrets-throughput.ts [MB]` (default 200).
  * Builds a synthetic text layer (code/config-like lines, a realistic sprinkle of keywords and a few fake
  * tokens), then times (1) the scanner alone on the same bytes and (2) a full image scan with and without
  * the secrets analyzer (uncompressed layer, no cache), and prints MB/s.
  */
 import { join } from 'node:path';
-import { scanImage } from '../app/inventory.js';
+import { scanImage } from '../../src/app/inventory.js';
 import { makeImage, tempDir } from '../../test/helpers/fixtures.js';
-import { secretsAnalyzer, collectSecretFindings } from './analyzer.js';
-import { fakeTokens, randomAlnum } from './fake-tokens.js';
-import { scanBuffer } from './scanner.js';
+import { secretsAnalyzer, collectSecretFindings } from '../../src/secrets/analyzer.js';
+import { fakeTokens, randomAlnum } from '../../src/secrets/fake-tokens.js';
+import { scanBuffer } from '../../src/secrets/scanner.js';
 
 const WORDS = 'the of and to in is for on that with as this by from at config server value return function const import export if else while user name port host path data request response error log debug key id list map item index count'.split(' ');
 
