@@ -26,12 +26,43 @@ function removeUnder(files: Map<string, FinalEntry>, dir: string, includeSelf: b
   for (const p of files.keys()) if (p.startsWith(prefix)) files.delete(p);
 }
 
+/**
+ * Applies one layer's opaque dirs and whiteouts to the lower layers in a single pass over the files
+ * (each path's ancestors are looked up in sets), instead of one full pass per whiteout: a layer that
+ * deletes thousands of files over a 300k-file image stays linear.
+ */
+function removeMarked(files: Map<string, FinalEntry>, opaqueDirs: string[], whiteouts: string[]): void {
+  if (opaqueDirs.length + whiteouts.length <= 2) {
+    for (const d of opaqueDirs) removeUnder(files, d, false);
+    for (const w of whiteouts) removeUnder(files, w, true);
+    return;
+  }
+  if (opaqueDirs.includes('/') || whiteouts.includes('/')) {
+    files.clear();
+    return;
+  }
+  const gone = new Set(whiteouts); // the path itself and everything under it
+  const under = new Set(opaqueDirs); // only what is under it
+  for (const p of files.keys()) {
+    if (gone.has(p)) {
+      files.delete(p);
+      continue;
+    }
+    for (let j = p.lastIndexOf('/'); j > 0; j = p.lastIndexOf('/', j - 1)) {
+      const a = p.slice(0, j);
+      if (gone.has(a) || under.has(a)) {
+        files.delete(p);
+        break;
+      }
+    }
+  }
+}
+
 export function squash(layers: LayerAnalysis[]): SquashedImage {
   const files = new Map<string, FinalEntry>();
   const history = new Map<string, { layer: number; data: unknown }[]>();
   for (const [i, l] of layers.entries()) {
-    for (const d of l.opaqueDirs) removeUnder(files, d, false);
-    for (const w of l.whiteouts) removeUnder(files, w, true);
+    removeMarked(files, l.opaqueDirs, l.whiteouts);
     for (const e of l.files) {
       const prev = files.get(e.path);
       // a non-directory replacing a directory hides what was under it

@@ -3,7 +3,7 @@
  * Only files some analyzer wants are read; everything else is skipped as it streams by.
  * The whole layer is never held in memory: large wanted files go to a temp file.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -26,16 +26,20 @@ export interface WalkOptions {
   onBytes?: (n: number) => void;
 }
 
-/** Counts and hashes bytes passing through; optional guard after each chunk. */
+/** Counts (and, when asked, hashes) bytes passing through; optional guard after each chunk. */
 class Meter extends Transform {
-  readonly hash = createHash('sha256');
+  readonly hash: Hash | undefined;
   bytes = 0;
-  constructor(private readonly guard?: (bytes: number) => void) {
+  constructor(
+    private readonly guard?: (bytes: number) => void,
+    hashing = true,
+  ) {
     super();
+    this.hash = hashing ? createHash('sha256') : undefined;
   }
   override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
     this.bytes += chunk.length;
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     if (this.guard) {
       try {
         this.guard(this.bytes);
@@ -135,7 +139,11 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   const blob = await layer.open();
   const { head, stream } = await peekStream(blob);
   const compression = sniffCompression(head);
-  const compMeter = new Meter((n) => opts.onBytes?.(n));
+  // The diffID (listed in the digest-checked config) authenticates the content, so hashing the compressed
+  // bytes as well would only cost CPU: the blob digest is checked from the stream only when there is no
+  // sha256 diffID, and re-read from the source on a diffID mismatch to name what is wrong.
+  const hashBlob = verify && compression !== 'none' && !layer.diffId.startsWith('sha256:');
+  const compMeter = new Meter((n) => opts.onBytes?.(n), hashBlob);
   const rawMeter = new Meter((raw) => {
     if (raw > limits.maxLayerBytes) {
       throw new BulwarkError('DECOMPRESSION_BOMB', `layer expands beyond ${limits.maxLayerBytes} bytes`);
@@ -222,17 +230,27 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   await piped;
   if (pipeError) throw pipeError;
   result.size = rawMeter.bytes;
-  if (verify) verifyDigests(layer, compression, compMeter, rawMeter);
+  if (verify) await verifyDigests(layer, compression, compMeter, rawMeter);
   return result;
 }
 
-function verifyDigests(layer: LayerRef, compression: string, comp: Meter, raw: Meter): void {
-  const rawDigest = `sha256:${raw.hash.digest('hex')}`;
-  const blobDigest = compression === 'none' ? rawDigest : `sha256:${comp.hash.digest('hex')}`;
-  if (layer.digest?.startsWith('sha256:') && layer.digest !== blobDigest) {
-    throw new BulwarkError('DIGEST_MISMATCH', `layer blob digest mismatch: expected ${layer.digest}, got ${blobDigest}`);
+/** sha256 of the layer blob as the source serves it (only on the error path). */
+async function blobDigest(layer: LayerRef): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of await layer.open()) h.update(c as Buffer);
+  return `sha256:${h.digest('hex')}`;
+}
+
+async function verifyDigests(layer: LayerRef, compression: string, comp: Meter, raw: Meter): Promise<void> {
+  const rawDigest = `sha256:${raw.hash!.digest('hex')}`;
+  const diffIdBad = layer.diffId.startsWith('sha256:') && layer.diffId !== rawDigest;
+  if (layer.digest?.startsWith('sha256:') && (compression === 'none' || comp.hash || diffIdBad)) {
+    const blob = compression === 'none' ? rawDigest : comp.hash ? `sha256:${comp.hash.digest('hex')}` : await blobDigest(layer);
+    if (layer.digest !== blob) {
+      throw new BulwarkError('DIGEST_MISMATCH', `layer blob digest mismatch: expected ${layer.digest}, got ${blob}`);
+    }
   }
-  if (layer.diffId.startsWith('sha256:') && layer.diffId !== rawDigest) {
+  if (diffIdBad) {
     throw new BulwarkError('DIGEST_MISMATCH', `layer diffID mismatch: expected ${layer.diffId}, got ${rawDigest}`);
   }
 }
