@@ -4,7 +4,7 @@
  * Sigstore bundle artifacts (`application/vnd.dev.sigstore.bundle.v0.3+json`) found as referrers.
  */
 import { createHash } from 'node:crypto';
-import { bundleFromJSON, envelopeFromJSON, type Bundle, type TransparencyLogEntry } from '@sigstore/bundle';
+import { assertBundle, bundleFromJSON, envelopeFromJSON, type Bundle, type TransparencyLogEntry } from '@sigstore/bundle';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { z } from 'zod';
 import type { Descriptor } from '../source/schema.js';
@@ -95,7 +95,9 @@ export function bundleFromCosignLayer(layer: Descriptor, blob: Buffer): { bundle
 /** Parses a Sigstore bundle document (from a referrer layer or a --bundle file). */
 export function parseBundle(bytes: Buffer, what: string): Bundle {
   try {
-    return bundleFromJSON(JSON.parse(bytes.toString('utf8')));
+    const bundle = bundleFromJSON(JSON.parse(bytes.toString('utf8')));
+    assertBundle(bundle);
+    return bundle;
   } catch (err) {
     throw malformed(`${what} is not a Sigstore bundle (${(err as Error).message.split('\n')[0]})`);
   }
