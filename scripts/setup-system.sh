@@ -5,9 +5,10 @@
 #   skopeo           to push images to the loopback registry in cross-checks
 #   apache2-utils    htpasswd (bcrypt) for the auth-protected test registry
 #   openssl          self-signed certificates for the TLS test registry
+#   postgresql       initdb/pg_ctl for the throwaway clusters of the server store tests
 set -euo pipefail
 need=()
-for p in docker-registry zstd skopeo apache2-utils openssl; do
+for p in docker-registry zstd skopeo apache2-utils openssl postgresql; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
