@@ -118,7 +118,7 @@ export async function verifyImage(reference: string, req: VerifyRequirements, op
       top = await fetchManifest(client, repo, manifestRef(ref));
     } catch (err) {
       if (!isVerifyError(err)) throw err;
-      return summarizeFailure(req, formatReference(ref), ref.digest ?? '', err);
+      return summarizeFailure(formatReference(ref), ref.digest ?? '', err);
     }
     const ctx = await makeContext(req, opts, top.digest, repoName(ref));
     ctx.manifest = top.bytes;
@@ -155,7 +155,7 @@ export async function verifyImage(reference: string, req: VerifyRequirements, op
   }
 }
 
-function summarizeFailure(req: VerifyRequirements, reference: string, digest: string, err: VerifyError): VerifyResult {
-  void req;
+/** The result when the image itself cannot be trusted (tampered or lying registry). */
+function summarizeFailure(reference: string, digest: string, err: VerifyError): VerifyResult {
   return { reference, digest, signatures: [], attestations: [], ok: false, reasons: [err.reason], warnings: [] };
 }
