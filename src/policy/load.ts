@@ -124,7 +124,7 @@ export function parsePolicy(text: string, file: string, opts: ParseOptions = {})
   try {
     raw = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
   } catch (err) {
-    throw new BulwarkError('USAGE', `${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    throw new BulwarkError('USAGE', `${file}: not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
   }
   if (raw === null || raw === undefined) throw new BulwarkError('USAGE', `${file}: (root): the file is empty (expected apiVersion: ${API_VERSION}, kind: Policy, rules: …)`);
   const res = policySchema.safeParse(raw, { reportInput: true });
