@@ -1,4 +1,5 @@
 /** Server configuration: what `bulwark server` flags and tests set, with defaults. */
+import type { Policy } from '../policy/index.js';
 import { BulwarkError } from '../shared/errors.js';
 import type { ServerPlugin } from './context.js';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './notify/dispatcher.js';
@@ -31,7 +32,7 @@ export interface ServerConfig {
   /** false: no logs (tests); else a pino level */
   logLevel: string | false;
   /** a policy for the policy hook (src/policy), when one is configured */
-  policy?: { name: string; document: unknown };
+  policy?: { name: string; document: Policy };
   /** extra route plugins (admission webhook, dashboard) */
   plugins: ServerPlugin[];
 }

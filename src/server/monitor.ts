@@ -9,6 +9,7 @@
  * reads .bulwarkignore.yaml from the working directory, which a server must not depend on.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import type { Policy } from '../policy/index.js';
 import { scanImage } from '../app/inventory.js';
 import { readSbom } from '../sbom/index.js';
 import { BulwarkError, errorMessage } from '../shared/errors.js';
@@ -27,7 +28,7 @@ export interface MonitorOptions {
   allowLocalImages: boolean;
   /** registries (host[:port]) reached over plain HTTP */
   plainHttpRegistries: string[];
-  policy?: { name: string; document: unknown };
+  policy?: { name: string; document: Policy };
   log: FastifyBaseLogger;
   dispatcher: Dispatcher;
   /** called after every image match (metrics) */

@@ -2,14 +2,17 @@
  * Checks beyond findings that run on every (re-)match of an image:
  *  - OS end of life, from src/distro/eol.ts: an "os.eol" event when the OS is past its end of
  *    life now but was not at the previous scan (or at registration).
- *  - POLICY HOOK: when a policy is configured and src/policy exports evaluatePolicy(policy, facts),
- *    a "policy.failing" event when the image passed before and fails now. The policy engine is
- *    written separately; until src/policy/index.js exists this hook does nothing (and says so once
- *    in the log). The result is read loosely: `{ pass | passed | ok: boolean, violations?: [] }`.
+ *  - Policy: with a policy configured (`bulwark server --policy FILE`), src/policy's
+ *    evaluatePolicy runs on the stored facts (reference, digest, inventory, findings, EOL) and a
+ *    "policy.failing" event is recorded when the image passed before (or is new) and fails now.
+ *    Signature, attestation and hardening-check rules need the image itself, which a re-match never
+ *    pulls: they are left out of the server's evaluation (the admission webhook checks them).
  */
 import type { OsInfo, Package } from '../../catalog/types.js';
 import { eolStatus } from '../../distro/eol.js';
 import type { Finding } from '../../vuln/match/types.js';
+import { evaluatePolicy, type Policy } from '../../policy/index.js';
+import { parseReference, type ImageReference } from '../../source/registry/reference.js';
 import type { ImageRow, NewEvent, Store } from '../store/types.js';
 
 export interface CheckFacts {
@@ -37,34 +40,27 @@ export function eolEvents(f: CheckFacts): NewEvent[] {
   ];
 }
 
-type EvaluatePolicy = (policy: unknown, facts: unknown) => unknown;
-
-let policyModule: Promise<EvaluatePolicy | undefined> | undefined;
-
-/** Loads src/policy's evaluatePolicy when that module exists (a variable specifier keeps tsc from resolving it). */
-export function loadPolicyEngine(): Promise<EvaluatePolicy | undefined> {
-  const spec = '../../policy/index.js';
-  policyModule ??= import(spec).then(
-    (m: Record<string, unknown>) => (typeof m.evaluatePolicy === 'function' ? (m.evaluatePolicy as EvaluatePolicy) : undefined),
-    () => undefined,
-  );
-  return policyModule;
-}
-
-function passed(result: unknown): { pass: boolean; violations: unknown[] } {
-  if (typeof result === 'boolean') return { pass: result, violations: [] };
-  const r = (result ?? {}) as Record<string, unknown>;
-  const pass = [r.pass, r.passed, r.ok].find((v) => typeof v === 'boolean') as boolean | undefined;
-  const violations = Array.isArray(r.violations) ? r.violations : [];
-  return { pass: pass ?? violations.length === 0, violations };
+/** The policy without the rules a stored inventory cannot answer (they would fail as "did not run"). */
+export function serverSidePolicy(policy: Policy): Policy {
+  const { signatures: _s, attestations: _a, checks: _c, ...rules } = policy.rules;
+  return { ...policy, rules };
 }
 
 /** policy.failing when the configured policy fails now and did not at the previous evaluation (state kept in meta). */
-export async function policyEvents(store: Store, policy: { name: string; document: unknown } | undefined, f: CheckFacts): Promise<NewEvent[]> {
+export async function policyEvents(store: Store, policy: { name: string; document: Policy } | undefined, f: CheckFacts): Promise<NewEvent[]> {
   if (!policy) return [];
-  const evaluate = await loadPolicyEngine();
-  if (!evaluate) return [];
-  const result = passed(await evaluate(policy.document, { image: { ref: f.image.ref, digest: f.image.digest }, os: f.os, packages: f.packages, findings: f.findings, eol: eolStatus(f.os, f.now) }));
+  let reference: ImageReference;
+  try {
+    reference = parseReference(f.image.ref);
+  } catch {
+    // an SBOM registered under a name that is not a reference: repository rules cannot apply
+    reference = { registry: 'sbom.invalid', repository: f.image.ref.toLowerCase().replace(/[^a-z0-9._/-]+/g, '-') || 'unnamed' };
+  }
+  const result = evaluatePolicy(
+    serverSidePolicy(policy.document),
+    { reference, digest: f.image.digest, inventory: { packages: f.packages, os: f.os }, findings: f.findings, eol: eolStatus(f.os, f.now) },
+    { now: f.now },
+  );
   const key = `policy:${f.image.id}`;
   const before = await store.getMeta(key);
   const now = result.pass ? 'pass' : 'fail';

@@ -121,8 +121,8 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (ap
     },
     async (req, reply) => {
       const b = req.body as { repository: string; tagPattern: string; osManagedUpstream: boolean };
-      const parsed = parseReference(b.repository);
-      if (parsed.tag || parsed.digest) return reply.code(400).send({ error: 'bad_request', message: 'repository must not carry a tag or digest (use tagPattern)' });
+      parseReference(b.repository);
+      if (b.repository.includes('@') || b.repository.split('/').pop()!.includes(':')) return reply.code(400).send({ error: 'bad_request', message: 'repository must not carry a tag or digest (use tagPattern)' });
       try {
         tagMatcher(b.tagPattern);
       } catch (err) {
