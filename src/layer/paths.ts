@@ -22,7 +22,10 @@ export function entryPath(name: string): string {
     }
     parts.push(seg);
   }
-  return '/' + parts.join('/');
+  if (parts.length === 0) return '/';
+  // one flat string: '/' + joined would keep a cons string (32 bytes more per file on 300k-file images)
+  parts.unshift('');
+  return parts.join('/');
 }
 
 /** Resolves a link target relative to the directory of the link, never leaving the image root. */
