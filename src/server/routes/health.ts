@@ -9,9 +9,9 @@ const status = { type: 'object', properties: { status: { type: 'string' }, check
 /** Health and metrics routes (public, not rate limited). */
 export const healthRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (app, { ctx }) => {
   const open = { role: 'public' as const, rateLimit: false as const };
-  app.get('/healthz', { config: open, schema: { summary: 'Liveness', tags: ['health'], response: { 200: status } } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: open, schema: { summary: 'Liveness', tags: ['health'], security: [], response: { 200: status } } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { config: open, schema: { summary: 'Readiness: database reachable and advisory database present', tags: ['health'], response: { 200: status, 503: status } } }, async (_req, reply) => {
+  app.get('/readyz', { config: open, schema: { summary: 'Readiness: database reachable and advisory database present', tags: ['health'], security: [], response: { 200: status, 503: status } } }, async (_req, reply) => {
     const checks: Record<string, unknown> = {};
     let ok = true;
     try {
@@ -27,7 +27,7 @@ export const healthRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (a
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready', checks });
   });
 
-  app.get('/metrics', { config: open, schema: { summary: 'Prometheus metrics (text exposition format)', tags: ['health'], produces: ['text/plain'], response: { 200: { type: 'string' } } } }, async (_req, reply) => {
+  app.get('/metrics', { config: open, schema: { summary: 'Prometheus metrics (text exposition format)', tags: ['health'], security: [], produces: ['text/plain'], response: { 200: { type: 'string' } } } }, async (_req, reply) => {
     reply.header('content-type', ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
   });

@@ -25,6 +25,7 @@ export const imageRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (ap
         schema: {
           summary: 'Register an image from a CycloneDX or SPDX JSON SBOM (the request body)',
           tags: ['images'],
+          consumes: SBOM_TYPES,
           querystring: {
             type: 'object',
             properties: { ref: { type: 'string', maxLength: 512, description: 'name to register it under (default: the SBOM subject)' }, osManagedUpstream: { type: 'boolean', default: false } },
