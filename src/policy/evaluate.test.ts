@@ -7,7 +7,7 @@ import type { Finding, Severity } from '../vuln/match/types.js';
 import { evaluatePolicy } from './evaluate.js';
 import { parsePolicy } from './load.js';
 import type { Policy, PolicyFacts, PolicyResult } from './types.js';
-import type { VerifyResult } from './verify-types.js';
+import type { SignatureResult, VerifyResult } from './verify-types.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -51,7 +51,7 @@ function facts(ref: string, more: Partial<PolicyFacts> = {}): PolicyFacts {
 }
 
 function verify(more: Partial<VerifyResult>): VerifyResult {
-  return { digest: DIGEST, signatures: [], attestations: [], ok: false, reasons: [], ...more };
+  return { digest: DIGEST, signatures: [], attestations: [], ok: false, reasons: [], warnings: [], ...more };
 }
 
 const summary = (r: PolicyResult) => r.violations.map((v) => `${v.rule}: ${v.message}`);
@@ -67,7 +67,7 @@ interface Case {
 
 const sigEntry = { repositories: ['ghcr.io/acme/**'], keyless: [{ issuer: 'https://token.actions.githubusercontent.com', subjectRegExp: '^https://github\\.com/acme/' }] };
 const keyEntry = { repositories: ['ghcr.io/acme/**'], keys: [{ path: 'cosign.pub' }] };
-const okKeyless = { kind: 'cosign', layout: 'referrers', ok: true, identity: { issuer: 'https://token.actions.githubusercontent.com', subject: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1' } };
+const okKeyless: SignatureResult = { kind: 'cosign-keyless', layout: 'referrers', ok: true, identity: { issuer: 'https://token.actions.githubusercontent.com', subject: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1' } };
 
 const CASES: Case[] = [
   // allowedRepositories
@@ -94,7 +94,7 @@ const CASES: Case[] = [
     facts: facts(`ghcr.io/acme/app@${DIGEST}`, { verify: verify({ ok: true, signatures: [{ ...okKeyless, identity: { issuer: 'https://token.actions.githubusercontent.com', subject: 'https://github.com/evil/x' } }] }) }),
     want: ['signatures: no valid signature from keyless https://token.actions.githubusercontent.com /^https://github\\.com/acme// (signatures[0]): signed by https://token.actions.githubusercontent.com https://github.com/evil/x'],
   },
-  { name: 'key signature', rules: { signatures: [keyEntry] }, facts: facts(`ghcr.io/acme/app@${DIGEST}`, { verify: verify({ ok: true, signatures: [{ kind: 'cosign', layout: 'legacy-tag', ok: true, keyId: 'k1' }] }) }), want: [] },
+  { name: 'key signature', rules: { signatures: [keyEntry] }, facts: facts(`ghcr.io/acme/app@${DIGEST}`, { verify: verify({ ok: true, signatures: [{ kind: 'cosign-key', layout: 'legacy-tag', ok: true, keyId: 'k1' }] }) }), want: [] },
   {
     name: 'no signature found',
     rules: { signatures: [keyEntry] },
@@ -106,16 +106,16 @@ const CASES: Case[] = [
   {
     name: 'signature verified for another digest',
     rules: { signatures: [keyEntry] },
-    facts: facts(`ghcr.io/acme/app@${OTHER_DIGEST}`, { verify: verify({ ok: true, signatures: [{ kind: 'cosign', layout: 'legacy-tag', ok: true }] }) }),
+    facts: facts(`ghcr.io/acme/app@${OTHER_DIGEST}`, { verify: verify({ ok: true, signatures: [{ kind: 'cosign-key', layout: 'legacy-tag', ok: true }] }) }),
     want: [`signatures: signatures were verified for ${DIGEST} but the image is ${OTHER_DIGEST}`],
   },
   {
     name: 'per-requirement results: each entry must be met',
     rules: { signatures: [keyEntry, sigEntry] },
     facts: facts(`ghcr.io/acme/app@${DIGEST}`, {
-      verifyByRequirement: { 'signatures[0]': verify({ ok: true, signatures: [{ kind: 'cosign', layout: 'legacy-tag', ok: true }] }), 'signatures[1]': verify({ signatures: [{ kind: 'cosign', layout: 'bundle', ok: false, reason: 'certificate identity mismatch' }] }) },
+      verifyByRequirement: { 'signatures[0]': verify({ ok: true, signatures: [{ kind: 'cosign-key', layout: 'legacy-tag', ok: true }] }), 'signatures[1]': verify({ signatures: [{ kind: 'cosign-keyless', layout: 'referrers', ok: false, reason: 'IDENTITY_MISMATCH: certificate identity mismatch' }] }) },
     }),
-    want: [/^signatures: no valid signature from keyless .* \(signatures\[1\]\): certificate identity mismatch$/],
+    want: [/^signatures: no valid signature from keyless .* \(signatures\[1\]\): IDENTITY_MISMATCH: certificate identity mismatch$/],
   },
   // attestations
   {

@@ -2,7 +2,8 @@
  * gatherFacts: runs only what the policy needs for one image. No scan at all for a registry reference
  * when the policy only has repository/digest rules; the inventory for package, license, EOL and check
  * rules; the vulnerability match only with a vulnerabilities rule; the image checks only with a checks
- * rule; signature verification only when a signatures/attestations entry matches the repository.
+ * rule; signature verification (src/verify/) only when a signatures/attestations entry matches the
+ * repository, once per matching entry.
  */
 import { existsSync } from 'node:fs';
 import { scanImage, type ScanOptions, type ScanResult } from '../app/inventory.js';
@@ -17,7 +18,8 @@ import { formatReference, parseReference, type ImageReference } from '../source/
 import { splitPrefix } from '../source/resolve.js';
 import { matchesRepository } from './glob.js';
 import type { Policy, PolicyFacts } from './types.js';
-import type { VerifyImageFn, VerifyRequirements, VerifyResult } from './verify-types.js';
+import { verifyImage as defaultVerify } from '../verify/index.js';
+import type { VerifyImageFn, VerifyOptions, VerifyRequirements, VerifyResult } from './verify-types.js';
 
 export interface GatherOptions {
   scan?: ScanOptions;
@@ -27,8 +29,10 @@ export interface GatherOptions {
   ignoreFile?: string;
   /** the name the image is deployed under, for local archives and layouts (or to override the target) */
   reference?: string;
-  /** signature verification; default: src/verify/'s verifyImage when this build has it */
+  /** signature verification (default: src/verify/'s verifyImage) */
   verifyImage?: VerifyImageFn;
+  /** trust material for verifyImage: trustedRootPath, offline, tufCacheDir */
+  verify?: Pick<VerifyOptions, 'trustedRootPath' | 'offline' | 'tufCacheDir'>;
   now?: Date;
 }
 
@@ -77,23 +81,17 @@ export function verifyRequirements(policy: Policy, ref: ImageReference): Record<
     const own = e.keys || e.keyless;
     const keys = own ? e.keys?.map((k) => k.pem!) : matching.flatMap((m) => m.keys?.map((k) => k.pem!) ?? []);
     const identities = own ? e.keyless : matching.flatMap((m) => m.keyless ?? []);
-    out[`attestations[${i}]`] = { keys: keys?.length ? keys : undefined, identities: identities?.length ? identities : undefined, attestations: e.predicateTypes.map((predicateType) => ({ predicateType })) };
+    const notation = own ? undefined : matching.find((m) => m.notation)?.notation;
+    out[`attestations[${i}]`] = {
+      keys: keys?.length ? keys : undefined,
+      identities: identities?.length ? identities : undefined,
+      notation,
+      attestations: e.predicateTypes.map((predicateType) => ({ predicateType })),
+      requireSignature: false,
+    };
   });
   for (const v of Object.values(out)) for (const k of Object.keys(v) as (keyof VerifyRequirements)[]) if (v[k] === undefined) delete v[k];
   return out;
-}
-
-/** The verifyImage of src/verify/, when this build has it (loaded lazily: the policy module does not depend on it). */
-export async function defaultVerifyImage(): Promise<VerifyImageFn | undefined> {
-  for (const spec of ['../verify/index.js', '../verify/verify.js']) {
-    try {
-      const mod = (await import(spec)) as { verifyImage?: VerifyImageFn };
-      if (typeof mod.verifyImage === 'function') return mod.verifyImage;
-    } catch {
-      // not in this build
-    }
-  }
-  return undefined;
 }
 
 /** Runs what the policy needs and returns the facts for evaluatePolicy. */
@@ -143,21 +141,24 @@ export async function gatherFacts(target: string, policy: Policy, opts: GatherOp
     }
   }
   if (needs.verify) {
-    const verify = opts.verifyImage ?? (await defaultVerifyImage());
-    if (!verify) {
-      warnings.push('signature verification is not available in this build: signatures and attestations rules fail');
-    } else {
-      const reqs = verifyRequirements(policy, reference);
-      const pinned = facts.digest && !reference.digest ? `${formatReference({ ...reference, tag: undefined })}@${facts.digest}` : formatReference(reference);
-      const byReq: Record<string, VerifyResult> = {};
-      for (const [key, req] of Object.entries(reqs)) {
-        byReq[key] = await verify(pinned, req, { registry: opts.scan?.registry, cacheDir: opts.cacheDir ?? opts.scan?.cacheDir });
+    const verify = opts.verifyImage ?? defaultVerify;
+    const reqs = verifyRequirements(policy, reference);
+    // verify what was scanned: the digest when known, so a moved tag cannot swap the image in between
+    const pinned = facts.digest && !reference.digest ? `${formatReference({ ...reference, tag: undefined })}@${facts.digest}` : formatReference(reference);
+    const byReq: Record<string, VerifyResult> = {};
+    for (const [key, req] of Object.entries(reqs)) {
+      if (!req.keys && !req.identities && !req.notation) {
+        warnings.push(`${key}: no signers to verify the attestations with (give the entry keys or keyless, or add a signatures entry for ${formatReference({ ...reference, tag: undefined, digest: undefined })})`);
+        continue;
       }
-      facts.verifyByRequirement = byReq;
-      const first = Object.values(byReq)[0];
-      if (!facts.digest && first?.digest) facts.digest = first.digest;
-      ran.push('verify');
+      const res = await verify(pinned, req, { registry: opts.scan?.registry, now: opts.now, ...opts.verify });
+      byReq[key] = res;
+      warnings.push(...res.warnings.map((w) => `${key}: ${w}`));
     }
+    facts.verifyByRequirement = byReq;
+    const first = Object.values(byReq)[0];
+    if (!facts.digest && first?.digest) facts.digest = first.digest;
+    ran.push('verify');
   }
   return { facts, ran, warnings };
 }

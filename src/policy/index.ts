@@ -9,4 +9,4 @@ export { loadPolicy, parsePolicy, formatIssue, type LoadedPolicy, type ParseOpti
 export { renderPolicyJson, renderPolicySarif, renderPolicyText, POLICY_REPORT_SCHEMA_VERSION, type PolicyReport } from './report.js';
 export { API_VERSION, RULE_NAMES, policySchema, policyJsonSchema } from './schema.js';
 export type * from './types.js';
-export type * from './verify-types.js';
+export type { VerifyImageFn } from './verify-types.js';

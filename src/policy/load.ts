@@ -154,7 +154,22 @@ export function parsePolicy(text: string, file: string, opts: ParseOptions = {})
   if (r.signatures) {
     r.signatures = r.signatures.map((e, i) => {
       const out = withKeys(e, `rules.signatures[${i}]`);
-      if (out.notation) out.notation = { ...out.notation, trustStore: out.notation.trustStore.map((p) => resolveIn(base, p)) };
+      if (out.notation) {
+        const where = `rules.signatures[${i}].notation.trustStore`;
+        out.notation = {
+          ...out.notation,
+          trustStore: out.notation.trustStore.map((p, j) => {
+            let pem: string;
+            try {
+              pem = read(resolveIn(base, p));
+            } catch {
+              throw new BulwarkError('USAGE', `${file}: ${where}[${j}]: cannot read ${p}`);
+            }
+            if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new BulwarkError('USAGE', `${file}: ${where}[${j}]: ${p} is not a PEM certificate`);
+            return pem;
+          }),
+        };
+      }
       return out;
     });
   }

@@ -33,14 +33,14 @@ function validRegExp(s: string): string | undefined {
 const identity = z
   .strictObject({
     issuer: nonEmpty.optional().describe('exact OIDC issuer, e.g. https://token.actions.githubusercontent.com'),
-    issuerRegExp: nonEmpty.optional().describe('regular expression the OIDC issuer must match (anchor it with ^…$)'),
+    issuerRegExp: nonEmpty.optional().describe('regular expression the OIDC issuer must match (unanchored, as cosign: anchor it with ^…$)'),
     subject: nonEmpty.optional().describe('exact certificate subject (e-mail or URI)'),
     subjectRegExp: nonEmpty.optional().describe('regular expression the certificate subject must match'),
   })
   .describe('a keyless (Sigstore Fulcio) signer: an issuer and a subject, each exact or a regular expression')
   .superRefine((v, ctx) => {
-    if (!v.issuer && !v.issuerRegExp) ctx.addIssue({ code: 'custom', message: 'needs issuer or issuerRegExp' });
-    if (!v.subject && !v.subjectRegExp) ctx.addIssue({ code: 'custom', message: 'needs subject or subjectRegExp' });
+    if (Boolean(v.issuer) === Boolean(v.issuerRegExp)) ctx.addIssue({ code: 'custom', message: 'needs exactly one of issuer or issuerRegExp' });
+    if (Boolean(v.subject) === Boolean(v.subjectRegExp)) ctx.addIssue({ code: 'custom', message: 'needs exactly one of subject or subjectRegExp' });
     for (const k of ['issuerRegExp', 'subjectRegExp'] as const) {
       const bad = v[k] === undefined ? undefined : validRegExp(v[k]);
       if (bad) ctx.addIssue({ code: 'custom', path: [k], message: bad });
@@ -69,8 +69,8 @@ const signature = z
     ...signers,
     notation: z
       .strictObject({
-        trustStore: z.array(nonEmpty).min(1).describe('CA or signing certificate files (PEM), relative to the policy file'),
-        trustPolicy: z.record(z.string(), z.unknown()).optional().describe('a Notation trust policy document'),
+        trustStore: z.array(nonEmpty).min(1).describe('CA certificate files (PEM), relative to the policy file'),
+        trustPolicy: z.record(z.string(), z.unknown()).optional().describe('a Notary Project trust policy document (version 1.0)'),
       })
       .optional()
       .describe('accept Notary Project (notation) signatures chaining to this trust store'),
@@ -83,7 +83,7 @@ const signature = z
 const attestation = z
   .strictObject({
     repositories,
-    predicateTypes: globList('in-toto predicate types that must each be attested, e.g. https://slsa.dev/provenance/v1'),
+    predicateTypes: globList('in-toto predicate types that must each be attested: URIs (globs allowed) or cosign short names (slsaprovenance1, spdx, cyclonedx, vuln)'),
     ...signers,
   })
   .describe('images in these repositories must carry signed attestations of these predicate types (signers default to those of the matching signatures entries)');

@@ -7,7 +7,10 @@ import type { Finding } from '../vuln/match/types.js';
 import type { PolicyDocument, RuleName } from './schema.js';
 import type { VerifyResult } from './verify-types.js';
 
-/** A validated policy; after loadPolicy every key has its `pem` (files read, relative to the policy file). */
+/**
+ * A validated policy. After loadPolicy every key has its `pem` and notation trust stores hold the
+ * certificates' PEM text (files read relative to the policy file).
+ */
 export type Policy = PolicyDocument;
 export type PolicyRules = Policy['rules'];
 export type PolicyException = NonNullable<Policy['exceptions']>[number];

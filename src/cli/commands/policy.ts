@@ -19,6 +19,8 @@ interface PolicyFlags extends GlobalFlags {
   reference?: string;
   vex?: string[];
   ignorefile?: string;
+  trustedRoot?: string;
+  offline?: boolean;
 }
 
 function checkFormat(f: string | undefined): Format {
@@ -49,7 +51,7 @@ async function runCheck(ref: string, flags: PolicyFlags): Promise<number> {
   if (!flags.policy) throw new BulwarkError('USAGE', 'policy check needs --policy <file>');
   const loaded = await loadPolicy(flags.policy);
   const scan = scanOptions(flags);
-  const gathered = await gatherFacts(ref, loaded.policy, { scan, cacheDir: flags.cacheDir, vex: flags.vex, ignoreFile: flags.ignorefile, reference: flags.reference });
+  const gathered = await gatherFacts(ref, loaded.policy, { scan, cacheDir: flags.cacheDir, vex: flags.vex, ignoreFile: flags.ignorefile, reference: flags.reference, verify: { trustedRootPath: flags.trustedRoot, offline: flags.offline } });
   const result = evaluatePolicy(loaded.policy, gathered.facts);
   const report: PolicyReport = {
     result,
@@ -87,7 +89,9 @@ export function registerPolicyCommands(program: Command, run: (fn: () => Promise
       .option('--exit-code <n>', 'exit with this code when the policy fails', '1')
       .option('--reference <name>', 'the name the image is deployed under (for archives and layouts, or to evaluate as a digest-pinned name)')
       .option('--vex <file>', 'OpenVEX or CycloneDX VEX document applied before the vulnerability rule (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-      .option('--ignorefile <file>', 'ignore file applied before the vulnerability rule (default ./.bulwarkignore.yaml when present)'),
+      .option('--ignorefile <file>', 'ignore file applied before the vulnerability rule (default ./.bulwarkignore.yaml when present)')
+      .option('--trusted-root <file>', 'Sigstore trusted_root.json for signature rules (private deployments, offline)')
+      .option('--offline', 'signature rules: no TUF refresh (use --trusted-root or the embedded public-good root)'),
   ).action((ref: string, flags: PolicyFlags) => run(() => runCheck(ref, flags)));
   policy
     .command('validate <file>')

@@ -1,8 +1,10 @@
 /**
  * attestations: images in matching repositories must carry a verified in-toto attestation of each
- * listed predicate type (SLSA provenance, SBOM, vulnerability scan …). Verification is verifyImage's;
+ * listed predicate type (a URI, a glob, or a cosign short name: slsaprovenance1, spdx, cyclonedx …).
+ * Verification is verifyImage's;
  * this rule reads its result.
  */
+import { normalizePredicateType } from '../../verify/intoto.js';
 import { globToRegExp } from '../../vuln/ignore.js';
 import type { RuleContext } from '../context.js';
 import { matchesRepository } from '../glob.js';
@@ -27,7 +29,7 @@ export function evaluateAttestations(entries: AttestationEntry[], ctx: RuleConte
         ctx.violate('attestations', { subject: pt, message: mismatch });
         continue;
       }
-      const re = globToRegExp(pt);
+      const re = globToRegExp(normalizePredicateType(pt));
       const same = r.attestations.filter((a) => re.test(a.predicateType));
       if (same.some((a) => a.ok)) continue;
       const why = [...new Set(same.filter((a) => a.reason).map((a) => a.reason!))].join('; ');

@@ -7,7 +7,7 @@
 import type { RuleContext } from '../context.js';
 import { matchesRepository } from '../glob.js';
 import type { PolicyRules } from '../types.js';
-import type { IdentityRequirement, SignatureCheck, VerifyResult } from '../verify-types.js';
+import type { IdentityRequirement, SignatureResult, VerifyResult } from '../verify-types.js';
 
 export type SignatureEntry = NonNullable<PolicyRules['signatures']>[number];
 
@@ -17,15 +17,15 @@ function matchOne(exact: string | undefined, re: string | undefined, value: stri
   return true;
 }
 
-/** True when a verified keyless identity satisfies one of the required identities. */
+/** True when a verified keyless identity satisfies one of the required identities (regular expressions unanchored, as cosign's). */
 export function identityMatches(ids: IdentityRequirement[], got: { issuer?: string; subject?: string }): boolean {
   return ids.some((r) => matchOne(r.issuer, r.issuerRegExp, got.issuer) && matchOne(r.subject, r.subjectRegExp, got.subject));
 }
 
 /** Whether one verified signature satisfies the entry's signers. */
-export function signatureAccepted(s: SignatureCheck, e: { keys?: unknown[]; keyless?: IdentityRequirement[]; notation?: unknown }): boolean {
+export function signatureAccepted(s: Pick<SignatureResult, 'ok' | 'kind' | 'identity'>, e: { keys?: unknown[]; keyless?: IdentityRequirement[]; notation?: unknown }): boolean {
   if (!s.ok) return false;
-  if (s.identity) return e.keyless !== undefined && identityMatches(e.keyless, s.identity);
+  if (s.kind === 'cosign-keyless' || s.identity) return e.keyless !== undefined && s.identity !== undefined && identityMatches(e.keyless, s.identity);
   if (s.kind === 'notation') return e.notation !== undefined;
   return e.keys !== undefined;
 }
