@@ -6,6 +6,7 @@ import { registerConfigCommands } from './commands/config.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerInventoryCommands } from './commands/inventory.js';
 import { registerScanCommands } from './commands/scan.js';
+import { registerServerCommands } from './commands/server.js';
 import { registerVerifyCommands } from './commands/verify.js';
 import { VERSION } from '../shared/version.js';
 
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerInventoryCommands(program, run);
   registerScanCommands(program, run);
   registerVerifyCommands(program, run);
+  registerServerCommands(program, run);
   registerConfigCommands(program, run);
   registerCacheCommands(program, run);
   registerDbCommands(program, run);
