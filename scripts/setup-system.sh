@@ -6,9 +6,10 @@
 #   apache2-utils    htpasswd (bcrypt) for the auth-protected test registry
 #   openssl          self-signed certificates for the TLS test registry
 #   postgresql       initdb/pg_ctl for the throwaway clusters of the server store tests
+#   chromium         headless browser (driven by playwright-core) for the dashboard tests
 set -euo pipefail
 need=()
-for p in docker-registry zstd skopeo apache2-utils openssl postgresql; do
+for p in docker-registry zstd skopeo apache2-utils openssl postgresql chromium; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
