@@ -139,10 +139,10 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   const blob = await layer.open();
   const { head, stream } = await peekStream(blob);
   const compression = sniffCompression(head);
-  // The diffID (listed in the digest-checked config) authenticates the content, so hashing the compressed
-  // bytes as well would only cost CPU: the blob digest is checked from the stream only when there is no
-  // sha256 diffID, and re-read from the source on a diffID mismatch to name what is wrong.
-  const hashBlob = verify && compression !== 'none' && !layer.diffId.startsWith('sha256:');
+  // Both digests are checked: the blob digest (the manifest's claim about the stored bytes) and the
+  // diffID (the config's claim about the content). A re-compressed or tampered blob with the same content
+  // is still a mismatch with what the manifest promised, and is reported.
+  const hashBlob = verify && compression !== 'none';
   const compMeter = new Meter((n) => opts.onBytes?.(n), hashBlob);
   const rawMeter = new Meter((raw) => {
     if (raw > limits.maxLayerBytes) {
@@ -234,23 +234,13 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   return result;
 }
 
-/** sha256 of the layer blob as the source serves it (only on the error path). */
-async function blobDigest(layer: LayerRef): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of await layer.open()) h.update(c as Buffer);
-  return `sha256:${h.digest('hex')}`;
-}
-
 async function verifyDigests(layer: LayerRef, compression: string, comp: Meter, raw: Meter): Promise<void> {
   const rawDigest = `sha256:${raw.hash!.digest('hex')}`;
-  const diffIdBad = layer.diffId.startsWith('sha256:') && layer.diffId !== rawDigest;
-  if (layer.digest?.startsWith('sha256:') && (compression === 'none' || comp.hash || diffIdBad)) {
-    const blob = compression === 'none' ? rawDigest : comp.hash ? `sha256:${comp.hash.digest('hex')}` : await blobDigest(layer);
-    if (layer.digest !== blob) {
-      throw new BulwarkError('DIGEST_MISMATCH', `layer blob digest mismatch: expected ${layer.digest}, got ${blob}`);
-    }
+  const blob = compression === 'none' ? rawDigest : `sha256:${comp.hash!.digest('hex')}`;
+  if (layer.digest?.startsWith('sha256:') && layer.digest !== blob) {
+    throw new BulwarkError('DIGEST_MISMATCH', `layer blob digest mismatch: expected ${layer.digest}, got ${blob}`);
   }
-  if (diffIdBad) {
+  if (layer.diffId.startsWith('sha256:') && layer.diffId !== rawDigest) {
     throw new BulwarkError('DIGEST_MISMATCH', `layer diffID mismatch: expected ${layer.diffId}, got ${rawDigest}`);
   }
 }

@@ -180,3 +180,14 @@ describe('bad flags', () => {
     assertOneLineError(r, 2, /unknown format "xml"/);
   });
 });
+
+describe('blob digests are verified even when the content is intact', () => {
+  it('a re-compressed layer (same content, other bytes) is a blob digest mismatch', async () => {
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'recompressed');
+    const blob = join(img.path, 'blobs', 'sha256', img.layers[0]!.digest.slice(7));
+    const content = gunzipSync(await readFile(blob));
+    await writeFile(blob, gzipSync(content, { level: 1 }));
+    assertOneLineError(await scan(img.path), 3, /layer blob digest mismatch.*in layer 1/);
+  });
+});
