@@ -32,12 +32,14 @@ export function parseScanners(s: string | undefined): Set<Scanner> {
   return out;
 }
 
-/** The layer analyzers the chosen scanners need beyond the catalogers. */
-export function analyzersFor(scanners: Set<Scanner>, image: boolean): LayerAnalyzer[] {
-  const out: LayerAnalyzer[] = [];
-  if (scanners.has('config') && image) out.push(imageFilesAnalyzer);
-  if (scanners.has('secret')) out.push(secretsAnalyzer);
-  return out;
+/**
+ * The layer analyzers every scan runs beyond the catalogers. They are cheap (a few small files, and
+ * text scanning at ~300 MB/s), and running the same set whatever --scanners says keeps one layer-cache
+ * entry per layer: `bulwark packages`, `bulwark sbom` and `bulwark image --scanners …` share the cache.
+ * The scanners choose what is reported, not what is read.
+ */
+export function scanAnalyzers(image: boolean): LayerAnalyzer[] {
+  return image ? [imageFilesAnalyzer, secretsAnalyzer] : [secretsAnalyzer];
 }
 
 function suppressSecrets(secrets: SecretFinding[], rules: IgnoreRule[], now = new Date()): { kept: SecretFinding[]; suppressed: SuppressedItem[] } {

@@ -1,13 +1,7 @@
 /** The bulwark command line. Errors become one line on stderr and a documented exit code. */
 import { Command, CommanderError } from 'commander';
 import { BulwarkError, EXIT } from '../shared/errors.js';
-import { registerCacheCommands } from './commands/cache.js';
-import { registerConfigCommands } from './commands/config.js';
-import { registerDbCommands } from './commands/db.js';
-import { registerInventoryCommands } from './commands/inventory.js';
-import { registerScanCommands } from './commands/scan.js';
-import { registerServerCommands } from './commands/server.js';
-import { registerVerifyCommands } from './commands/verify.js';
+import type { Command as CommandType } from 'commander';
 import { VERSION } from '../shared/version.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,13 +15,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerInventoryCommands(program, run);
-  registerScanCommands(program, run);
-  registerVerifyCommands(program, run);
-  registerServerCommands(program, run);
-  registerConfigCommands(program, run);
-  registerCacheCommands(program, run);
-  registerDbCommands(program, run);
+  for (const register of await registrarsFor(argv.slice(2))) register(program, run);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync(argv);
@@ -35,6 +23,32 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return reportError(err);
   }
+}
+
+type Registrar = (program: CommandType, run: (fn: () => Promise<number>) => Promise<void>) => void;
+
+/**
+ * Command modules, loaded on demand: a scan does not pay for the server, signature or policy stacks
+ * (start-up dominates warm scans). Each entry names the commands its module registers.
+ */
+const MODULES: { commands: string[]; load: () => Promise<Registrar> }[] = [
+  { commands: ['packages', 'inventory', 'sbom', 'files'], load: async () => (await import('./commands/inventory.js')).registerInventoryCommands },
+  { commands: ['image', 'rootfs', 'fs', 'sbom-scan'], load: async () => (await import('./commands/scan.js')).registerScanCommands },
+  { commands: ['config', 'host'], load: async () => (await import('./commands/config.js')).registerConfigCommands },
+  { commands: ['verify'], load: async () => (await import('./commands/verify.js')).registerVerifyCommands },
+  { commands: ['policy'], load: async () => (await import('./commands/policy.js')).registerPolicyCommands },
+  { commands: ['server'], load: async () => (await import('./commands/server.js')).registerServerCommands },
+  { commands: ['db'], load: async () => (await import('./commands/db.js')).registerDbCommands },
+  { commands: ['cache'], load: async () => (await import('./commands/cache.js')).registerCacheCommands },
+];
+
+/** The registrars for the command being run, or all of them (help, unknown command, no command). */
+async function registrarsFor(args: string[]): Promise<Registrar[]> {
+  const name = args.find((a) => !a.startsWith('-'));
+  if (name === undefined && (args.includes('-V') || args.includes('--version'))) return [];
+  const hit = MODULES.find((m) => name !== undefined && m.commands.includes(name));
+  const wanted = hit && !args.includes('--help') && !args.includes('-h') ? [hit] : MODULES;
+  return Promise.all(wanted.map((m) => m.load()));
 }
 
 export function reportError(err: unknown): number {

@@ -1,5 +1,6 @@
 /** `bulwark sbom`, `bulwark packages` and `bulwark rootfs`: inventory of an image or directory. */
 import type { Command } from 'commander';
+import { scanAnalyzers } from '../../app/full-scan.js';
 import { scanImage, scanRootfs, type ScanResult } from '../../app/inventory.js';
 import { filesJson, filesTable } from '../../report/files-list.js';
 import { packagesJson, packagesTable } from '../../report/packages-table.js';
@@ -18,8 +19,8 @@ function checkFormat(f: string): Format {
 }
 
 export async function inventoryOf(target: string, flags: GlobalFlags): Promise<ScanResult> {
-  const opts = scanOptions(flags);
   const dir = await isRootfsTarget(target);
+  const opts = { ...scanOptions(flags), extraAnalyzers: scanAnalyzers(!dir) };
   return dir ? scanRootfs(dir, opts) : scanImage(target, opts);
 }
 

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { scanConfigPaths } from '../../app/config-scan.js';
-import { assembleReport, analyzersFor, parseScanners, sortConfig, type Scanner } from '../../app/full-scan.js';
+import { assembleReport, parseScanners, scanAnalyzers, sortConfig } from '../../app/full-scan.js';
 import { loadIgnoreRules } from '../../app/vuln-scan.js';
 import { scanImage, scanRootfs, type Inventory, type ScanResult } from '../../app/inventory.js';
 import { eolNote, extraSections } from '../../report/extra-sections.js';
@@ -66,12 +66,12 @@ function hasFindings(r: ScanReport): boolean {
   return r.findings.length > 0 || (r.configFindings ?? []).some((f) => f.severity !== 'INFO') || (r.secrets ?? []).length > 0;
 }
 
-async function runScan(getScan: (scanners: Set<Scanner>) => Promise<ScanResult>, flags: VulnFlags, reference: string, configDir?: string): Promise<number> {
+async function runScan(getScan: () => Promise<ScanResult>, flags: VulnFlags, reference: string, configDir?: string): Promise<number> {
   const format = checkFormat(flags.format);
   const severities = parseSeverities(flags.severity);
   const exitCode = parseExitCode(flags.exitCode);
   const scanners = parseScanners(flags.scanners);
-  const scan = await getScan(scanners);
+  const scan = await getScan();
   const report = await assembleReport(scan, {
     scanners,
     reference,
@@ -108,13 +108,13 @@ function addVulnFlags(cmd: Command): Command {
 
 export function registerScanCommands(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   addVulnFlags(addScanFlags(program.command('image <ref>').description('scan an image for vulnerabilities (archive, OCI layout or registry reference)'))).action(
-    (ref: string, flags: VulnFlags) => run(() => runScan((sc) => scanImage(ref, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, true) }), flags, ref)),
+    (ref: string, flags: VulnFlags) => run(() => runScan(() => scanImage(ref, { ...scanOptions(flags), extraAnalyzers: scanAnalyzers(true) }), flags, ref)),
   );
   addVulnFlags(addScanFlags(program.command('rootfs <dir>').description('scan a root filesystem directory for vulnerabilities'))).action((dir: string, flags: VulnFlags) =>
-    run(() => runScan((sc) => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, false) }), flags, dir)),
+    run(() => runScan(() => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: scanAnalyzers(false) }), flags, dir)),
   );
   addVulnFlags(addScanFlags(program.command('fs <dir>').description('scan a source or build directory: vulnerabilities in lockfiles, secrets, Dockerfile/compose/Kubernetes files'))).action(
-    (dir: string, flags: VulnFlags) => run(() => runScan((sc) => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: analyzersFor(sc, false) }), flags, dir, dir)),
+    (dir: string, flags: VulnFlags) => run(() => runScan(() => scanRootfs(dir, { ...scanOptions(flags), extraAnalyzers: scanAnalyzers(false) }), flags, dir, dir)),
   );
   addVulnFlags(
     program
