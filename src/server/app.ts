@@ -15,6 +15,7 @@ import { createJobs } from './jobs/scheduler.js';
 import { createMetrics } from './metrics.js';
 import { createMonitor } from './monitor.js';
 import { createDispatcher } from './notify/dispatcher.js';
+import { openServerQueue, type ServerQueueOptions } from './queue/server.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -54,8 +55,12 @@ export function openApiDocument(app: FastifyInstance): unknown {
   return (app as unknown as { swagger(): unknown }).swagger();
 }
 
-/** Builds the server over an open store (tests pass their own) or the configured one. */
-export async function buildServer(config: ServerConfig, storeIn?: Store): Promise<BulwarkServer> {
+/**
+ * Builds the server over an open store (tests pass their own) or the configured one. With
+ * `scale.queue` (PostgreSQL only, docs/scale-out.md) scans, matches and scheduled fan-outs go to
+ * the job queue for `bulwark worker` processes; without it everything runs in-process as before.
+ */
+export async function buildServer(config: ServerConfig, storeIn?: Store, scale: { queue?: ServerQueueOptions } = {}): Promise<BulwarkServer> {
   const store = storeIn ?? (await openStore(config.db ?? defaultDbPath(config.cacheDir)));
   const app = Fastify({
     logger: config.logLevel === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
@@ -64,9 +69,11 @@ export async function buildServer(config: ServerConfig, storeIn?: Store): Promis
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }) as unknown as FastifyInstance;
   const metrics = createMetrics(store, config.cacheDir);
-  const dispatcher = createDispatcher(store, config.delivery, app.log, (r) => metrics.delivery(r));
-  const monitor = createMonitor(store, { ...config, log: app.log, dispatcher, onMatched: (t) => metrics.matched(t) });
-  const jobs = createJobs(store, monitor, { ...config, log: app.log, onJob: (j, r) => metrics.job(j, r) });
+  // scale-out: the queue's defer/jobs/claimed deliveries replace the in-process ones (src/server/queue)
+  const queue = scale.queue ? await openServerQueue(store, config, scale.queue, app.log) : undefined;
+  const dispatcher = createDispatcher(queue?.deliveryStore ?? store, config.delivery, app.log, (r) => metrics.delivery(r));
+  const monitor = createMonitor(store, { ...config, log: app.log, dispatcher, onMatched: (t) => metrics.matched(t), defer: queue?.defer });
+  const jobs = queue?.jobs ?? createJobs(store, monitor, { ...config, log: app.log, onJob: (j, r) => metrics.job(j, r) });
   const ctx: ServerContext = { config, store, monitor, jobs, dispatcher, metrics };
   const bootstrapToken = await bootstrapAdmin(store, config.adminToken);
 
@@ -114,6 +121,7 @@ export async function buildServer(config: ServerConfig, storeIn?: Store): Promis
       await jobs.stop();
       await dispatcher.stop();
       await app.close();
+      await queue?.close();
       if (!storeIn) await store.close();
     },
   };

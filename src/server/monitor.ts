@@ -33,6 +33,20 @@ export interface MonitorOptions {
   dispatcher: Dispatcher;
   /** called after every image match (metrics) */
   onMatched?: (trigger: string) => void;
+  /**
+   * Scale-out (src/server/queue, docs/scale-out.md): when set, image pulls and matches are handed
+   * to the job queue (`bulwark worker` processes) instead of running here. Unset — SQLite, or
+   * PostgreSQL without a queue — everything runs in this process exactly as before.
+   */
+  defer?: DeferredWork;
+}
+
+/** Where a server with a job queue sends work (see `defer` above). */
+export interface DeferredWork {
+  /** queue a pull + inventory + match of `scanTarget`, registered as `ref` */
+  scan(input: { ref: string; scanTarget: string; osManagedUpstream: boolean; sourceKind: SourceKind }): Promise<MatchOutcome>;
+  /** queue a match of the image's stored inventory */
+  match(image: ImageRow, trigger: string): Promise<MatchOutcome>;
 }
 
 export interface MatchOutcome {
@@ -133,6 +147,13 @@ export function createMonitor(store: Store, opts: MonitorOptions): Monitor {
     return serial(image.id, async () => {
       await store.putSbom(image.id, format, inv);
       const extra: NewEvent[] = before && before.digest && digest && before.digest !== digest ? [{ type: 'image.updated', imageId: image.id, imageRef: ref, payload: { previousDigest: before.digest, digest } }] : [];
+      if (opts.defer) {
+        // queue mode: the inventory is stored; a worker matches it
+        const events = extra.length ? await store.addEvents(extra) : [];
+        await opts.dispatcher.enqueue(events);
+        const out = await opts.defer.match(image, 'register');
+        return { ...out, events: [...events, ...out.events] };
+      }
       const adv = advisories();
       try {
         return await match(image, inv, 'register', adv, extra);
@@ -147,6 +168,8 @@ export function createMonitor(store: Store, opts: MonitorOptions): Monitor {
       const target = input.scanTarget ?? scanTargetFor(input.ref, opts.allowLocalImages);
       const host = registryHost(target);
       const plainHttp = host !== undefined && opts.plainHttpRegistries.includes(host);
+      // queue mode: a worker pulls the image
+      if (opts.defer) return opts.defer.scan({ ref: input.ref.replace(/^registry:/, '').replace(/^docker:\/\//, ''), scanTarget: target, osManagedUpstream: Boolean(input.osManagedUpstream), sourceKind: input.sourceKind ?? 'image' });
       const { inventory } = await scanImage(target, { cacheDir: opts.cacheDir, registry: { plainHttp, retries: 2 } });
       const digest = inventory.target.repoDigests[0]?.split('@')[1] ?? inventory.target.manifestDigest;
       const ref = input.ref.replace(/^registry:/, '').replace(/^docker:\/\//, '');
@@ -162,6 +185,7 @@ export function createMonitor(store: Store, opts: MonitorOptions): Monitor {
     async rematchImage(id, trigger = 'rematch') {
       const image = await store.getImage(id);
       if (!image) throw new BulwarkError('NOT_FOUND', `no image ${id}`);
+      if (opts.defer) return opts.defer.match(image, trigger); // queue mode: a worker matches it
       return serial(id, async () => {
         const sbom = await store.getSbom(id);
         if (!sbom) throw new BulwarkError('NOT_FOUND', `image ${id} has no stored inventory`);
