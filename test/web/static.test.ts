@@ -83,7 +83,7 @@ describe('dashboard static plugin', () => {
       const res = await fetch(w.base + path);
       assert.equal(res.status, 404, path);
       assertSecurityHeaders(res.headers, path);
-      assert.equal((await res.json()).error, 'not_found');
+      assert.equal(((await res.json()) as { error: string }).error, 'not_found');
     }
   });
 

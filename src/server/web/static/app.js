@@ -150,6 +150,13 @@ function findingAdvice(f) {
   }
 }
 
+function adviceSentence(a) {
+  const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (!a.total) return 'No open findings.';
+  if (!a.packages.length) return `None of the ${plural(a.total, 'finding')} has a fix yet.`;
+  return `Upgrading ${plural(a.packages.length, 'package')} fixes ${a.fixable} of ${plural(a.total, 'finding')}.`;
+}
+
 // ---------------------------------------------------------------- API
 
 class ApiError extends Error {
@@ -235,7 +242,7 @@ function sevBar(counts, width = 160) {
 function countCells(counts) {
   return [
     ...['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].map((k) => h('td', { class: `num ${counts?.[k] ? `cnt-${k.toLowerCase()}` : 'zero'}` }, String(counts?.[k] ?? 0))),
-    h('td', { class: 'num' }, String((counts?.NEGLIGIBLE ?? 0) + (counts?.UNKNOWN ?? 0))),
+    h('td', { class: `num ${(counts?.NEGLIGIBLE ?? 0) + (counts?.UNKNOWN ?? 0) ? '' : 'zero'}` }, String((counts?.NEGLIGIBLE ?? 0) + (counts?.UNKNOWN ?? 0))),
   ];
 }
 
@@ -258,31 +265,33 @@ function findingsSeries(scansByImage) {
   return points;
 }
 
+/** The top of the y axis: four equal whole steps (1, 2, 5 × 10^k each) reaching at least v. */
 function niceMax(v) {
-  if (v <= 5) return 5;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
+  const raw = Math.max(1, v / 4);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return 4 * Math.ceil(m * p);
+  return 40 * p;
 }
 
 /** The SVG chart of open findings over time, plus a data table for screen readers. */
 function historyChart(points) {
   if (!points.length) return h('p', { class: 'muted' }, 'No scans yet.');
-  const W = 640;
+  const W = 960;
   const H = 220;
-  const pad = { l: 44, r: 16, t: 12, b: 36 };
-  const now = Date.now();
-  const t0 = points[0].t;
-  const t1 = Math.max(now, points[points.length - 1].t);
-  const span = Math.max(t1 - t0, 60_000);
+  const pad = { l: 44, r: 24, t: 12, b: 36 };
+  // at least the last 24 hours, so a young history reads as a timeline rather than one squeezed instant
+  const t1 = Math.max(Date.now(), points[points.length - 1].t);
+  const t0 = Math.min(points[0].t, t1 - 86_400_000);
+  const span = t1 - t0;
   const max = niceMax(Math.max(...points.map((p) => p.n), 1));
   const x = (t) => pad.l + ((t - t0) / span) * (W - pad.l - pad.r);
   const y = (n) => pad.t + (1 - n / max) * (H - pad.t - pad.b);
   // step line: horizontal until the next scan, then vertical
   let d = `M${x(points[0].t).toFixed(1)},${y(points[0].n).toFixed(1)}`;
+  const start = points[0].t;
   for (let i = 1; i < points.length; i++) d += ` H${x(points[i].t).toFixed(1)} V${y(points[i].n).toFixed(1)}`;
   d += ` H${x(t1).toFixed(1)}`;
-  const area = `${d} V${y(0).toFixed(1)} H${x(t0).toFixed(1)} Z`;
+  const area = `${d} V${y(0).toFixed(1)} H${x(start).toFixed(1)} Z`;
   const last = points[points.length - 1];
   const svg = s(
     'svg',
@@ -294,7 +303,7 @@ function historyChart(points) {
     svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'grid' }));
     svg.append(s('text', { x: pad.l - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, String(Math.round(v))));
   }
-  const fmt = (t) => new Date(t).toLocaleString(undefined, span > 2 * 86_400_000 ? { month: 'short', day: 'numeric' } : { hour: '2-digit', minute: '2-digit' });
+  const fmt = (t) => new Date(t).toLocaleString(undefined, span > 3 * 86_400_000 ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   for (const [t, anchor] of [[t0, 'start'], [t0 + span / 2, 'middle'], [t1, 'end']]) svg.append(s('text', { x: x(t), y: H - pad.b + 18, class: 'axis', 'text-anchor': anchor }, fmt(t)));
   svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(0), y2: y(0), class: 'baseline' }));
   svg.append(s('path', { d: area, class: 'area' }));
@@ -352,16 +361,12 @@ async function overviewPage() {
       tile('Low', (sums.LOW ?? 0) + (sums.NEGLIGIBLE ?? 0)),
       h('div', { class: 'tile tile-wide' }, h('dt', null, 'Last scan'), h('dd', null, fmtTime(lastScan))),
     ),
-    h(
-      'div',
-      { class: 'grid2' },
-      section(
-        'Images by severity',
-        'images-h',
-        table('Images, worst first', ['Image', { label: 'Critical', class: 'num' }, { label: 'High', class: 'num' }, { label: 'Medium', class: 'num' }, { label: 'Low', class: 'num' }, { label: 'Other', class: 'num' }, { label: 'Total', class: 'num' }, 'Distribution', 'Last scan'], imgRows, { empty: 'No images.', class: 'images' }),
-      ),
-      section('Open findings over time', 'chart-h', chartSlot),
+    section(
+      'Images by severity',
+      'images-h',
+      table('Images, worst first', ['Image', { label: 'Critical', class: 'num' }, { label: 'High', class: 'num' }, { label: 'Medium', class: 'num' }, { label: 'Low', class: 'num' }, { label: 'Other', class: 'num' }, { label: 'Total', class: 'num' }, 'Distribution', 'Last scan'], imgRows, { empty: 'No images.', class: 'images' }),
     ),
+    section('Open findings over time', 'chart-h', chartSlot),
     section('Latest events', 'events-h', eventTable('Latest events', events), h('p', null, h('a', { href: '#/events' }, 'All events'))),
   ];
   // the chart needs one request per image (no time-series endpoint yet): fill it in afterwards
@@ -438,7 +443,7 @@ async function imagePage(id) {
   const advice = summary?.fixAdvice;
   const adviceNode = advice
     ? [
-        h('p', { class: 'advice-summary' }, advice.summary.charAt(0).toUpperCase() + advice.summary.slice(1), '.'),
+        h('p', { class: 'advice-summary' }, adviceSentence(advice)),
         advice.packages.length
           ? table(
               'Recommended upgrades',
@@ -588,7 +593,7 @@ async function eventsPage(params) {
   };
   const form = h(
     'form',
-    { class: 'filters', onsubmit: (ev) => (ev.preventDefault(), go(ev.target)), onchange: (ev) => go(ev.currentTarget) },
+    { class: 'filters', onsubmit: (ev) => (ev.preventDefault(), go(ev.target)) },
     h('label', { for: 'ev-type' }, 'Type '),
     h('select', { id: 'ev-type', name: 'type' }, h('option', { value: '' }, 'All types'), EVENT_TYPES.map((t) => h('option', { value: t, selected: t === type }, t))),
     h('label', { for: 'ev-image' }, ' Image '),
@@ -626,7 +631,7 @@ function showLogin(message) {
         }
         sessionStorage.setItem(TOKEN_KEY, tok);
         input.value = '';
-        route();
+        route(true);
       },
     },
     h('h1', { tabindex: '-1' }, 'Sign in'),
@@ -643,7 +648,8 @@ function showLogin(message) {
 
 let renderSeq = 0;
 
-async function route() {
+/** Renders the page of the current hash; `focus` moves focus to its heading (after navigating, not on load). */
+async function route(focus = false) {
   if (!token()) return showLogin();
   document.getElementById('nav').hidden = false;
   document.getElementById('session').hidden = false;
@@ -677,7 +683,7 @@ async function route() {
     const h1 = main.querySelector('h1');
     document.title = `${h1?.textContent ?? 'Bulwark'} · Bulwark dashboard`;
     setStatus(`Updated ${new Date().toLocaleTimeString()}`);
-    h1?.focus({ preventScroll: true });
+    if (focus) h1?.focus({ preventScroll: true });
   } catch (err) {
     if (seq !== renderSeq || !token()) return;
     main.replaceChildren(heading('Something went wrong'), h('p', { class: 'error', role: 'alert' }, err.status === 404 ? 'Not found: it may have been deleted.' : err.status === 403 ? `Not allowed: ${err.message}` : err.message));
@@ -693,5 +699,5 @@ document.getElementById('signout').addEventListener('click', () => {
   showLogin('Signed out.');
 });
 document.getElementById('refresh').addEventListener('click', () => route());
-window.addEventListener('hashchange', () => route());
+window.addEventListener('hashchange', () => route(true));
 route();
