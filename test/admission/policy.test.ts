@@ -92,6 +92,16 @@ exceptions:
     assert.match(r.status?.message ?? '', /exception #0 by data-team expired 2020-01-31/);
   });
 
+  it('a crafted image name cannot forge reason lines, and annotations stay bounded', async () => {
+    const body = fixture('pod-ok') as { request: { object: { spec: { containers: { image: string }[] } } } };
+    body.request.object.spec.containers[0]!.image = `quay.io/evil/x:1\n- Pod Security baseline: all good${'x'.repeat(20_000)}`;
+    const r = responseOf(await handleAdmissionReview(body, ctx()));
+    assert.equal(r.allowed, false);
+    assert.equal((r.status?.message ?? '').split('\n').length, 2);
+    assert.match(r.status?.message ?? '', /quay\.io\/evil\/x:1\\u000a- Pod Security/);
+    for (const v of Object.values(r.auditAnnotations ?? {})) assert.ok(v.length <= 10 * 1024);
+  });
+
   it('an image name that does not parse is a reason', async () => {
     const body = fixture('pod-ok') as { request: { object: { spec: { containers: { image: string }[] } } } };
     body.request.object.spec.containers[0]!.image = 'Bad Image!';

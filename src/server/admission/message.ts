@@ -15,30 +15,47 @@ const MAX_REASONS = 30;
 const MAX_MESSAGE = 8 * 1024;
 const MAX_ANNOTATION = 10 * 1024;
 
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/**
+ * Text from the object under review (image strings, container names) as one printable line: control
+ * characters escaped, so a crafted image name cannot forge extra reason lines in the message or logs.
+ */
+export function printable(s: string, max = 300): string {
+  return clip(s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), max);
+}
+
+function who(i: ImageOutcome): string {
+  return `image ${printable(i.image)} (${printable(i.containers.join(', '))})`;
+}
+
 /** One line per reason, images first. */
 export function reasonLines(images: ImageOutcome[], baseline: BaselineReason[]): string[] {
   const out: string[] = [];
   for (const i of images) {
-    for (const v of i.violations) out.push(`image ${i.image} (${i.containers.join(', ')}): ${v}`);
+    for (const v of i.violations) out.push(`${who(i)}: ${printable(v, 1000)}`);
   }
-  for (const b of baseline) out.push(formatBaselineReason(b));
+  for (const b of baseline) out.push(printable(formatBaselineReason(b), 1000));
   return out;
 }
 
 /** Lines for images whose evaluation did not finish. */
 export function errorLines(images: ImageOutcome[]): string[] {
-  return images.filter((i) => i.error).map((i) => `image ${i.image} (${i.containers.join(', ')}): could not be evaluated: ${i.error}`);
+  return images.filter((i) => i.error).map((i) => `${who(i)}: could not be evaluated: ${printable(i.error!, 1000)}`);
 }
 
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+/** Every annotation value bounded (the audit log is not the place for megabytes). */
+export function boundedAnnotations(a: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, clip(v, MAX_ANNOTATION)]));
 }
 
 /** "Bulwark denied Deployment team-a/web: 2 reasons\n- …\n- …" */
 export function denyMessage(subject: string, lines: string[]): string {
   const shown = lines.slice(0, MAX_REASONS);
   const more = lines.length - shown.length;
-  const text = `Bulwark denied ${subject}: ${lines.length} reason${lines.length === 1 ? '' : 's'}\n${shown.map((l) => `- ${l}`).join('\n')}${more > 0 ? `\n- … and ${more} more` : ''}`;
+  const text = `Bulwark denied ${printable(subject)}: ${lines.length} reason${lines.length === 1 ? '' : 's'}\n${shown.map((l) => `- ${l}`).join('\n')}${more > 0 ? `\n- … and ${more} more` : ''}`;
   return clip(text, MAX_MESSAGE);
 }
 
@@ -59,7 +76,7 @@ export function auditAnnotations(decision: string, images: ImageOutcome[], extra
       ...(i.digest ? { digest: i.digest } : {}),
       containers: i.containers,
     }));
-    out.images = clip(JSON.stringify(resolved), MAX_ANNOTATION);
+    out.images = JSON.stringify(resolved);
     const hits = images.filter((i) => i.cached).length;
     out.cache = `hits=${hits} misses=${images.filter((i) => i.digest && !i.cached).length}`;
   }

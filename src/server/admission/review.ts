@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Obj } from '../../checks/kubernetes/input.js';
+import { boundedAnnotations } from './message.js';
 import { ADMISSION_API_VERSION, type AdmissionRequest, type AdmissionResponse, type AdmissionReview } from './types.js';
 
 const name = z.string().max(253);
@@ -56,6 +57,6 @@ export function reviewOf(response: AdmissionResponse): AdmissionReview {
   const r: AdmissionResponse = { uid: response.uid, allowed: response.allowed };
   if (response.status) r.status = response.status;
   if (response.warnings?.length) r.warnings = response.warnings;
-  if (response.auditAnnotations && Object.keys(response.auditAnnotations).length) r.auditAnnotations = response.auditAnnotations;
+  if (response.auditAnnotations && Object.keys(response.auditAnnotations).length) r.auditAnnotations = boundedAnnotations(response.auditAnnotations);
   return { apiVersion: ADMISSION_API_VERSION, kind: 'AdmissionReview', response: r };
 }
