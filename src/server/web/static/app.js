@@ -205,7 +205,7 @@ async function pool(items, limit, fn) {
 function table(caption, headers, rows, opts = {}) {
   return h(
     'div',
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    { class: `table-wrap ${opts.wrapClass ?? ''}`.trim(), tabindex: '0', role: 'region', 'aria-label': caption },
     h(
       'table',
       { class: opts.class },
@@ -358,7 +358,8 @@ async function overviewPage() {
       tile('Critical', sums.CRITICAL ?? 0, sums.CRITICAL ? 'tile-critical' : ''),
       tile('High', sums.HIGH ?? 0, sums.HIGH ? 'tile-high' : ''),
       tile('Medium', sums.MEDIUM ?? 0),
-      tile('Low', (sums.LOW ?? 0) + (sums.NEGLIGIBLE ?? 0)),
+      tile('Low', sums.LOW ?? 0),
+      tile('Other', (sums.NEGLIGIBLE ?? 0) + (sums.UNKNOWN ?? 0)),
       h('div', { class: 'tile tile-wide' }, h('dt', null, 'Last scan'), h('dd', null, fmtTime(lastScan))),
     ),
     section(
@@ -418,13 +419,13 @@ async function imagePage(id) {
           'tr',
           { dataset: { vulnId: r.vulnId } },
           h('td', null, sevBadge(r.severity)),
-          h('td', null, osvLink(r.vulnId), f.aliases?.length ? h('div', { class: 'muted small' }, f.aliases.slice(0, 3).join(', ')) : null),
-          h('td', null, f.pkg?.name, f.pkg?.path ? h('div', { class: 'muted small break' }, f.pkg.path) : null),
-          h('td', null, h('code', null, f.installedVersion)),
-          h('td', null, f.fixedVersion ? h('code', null, f.fixedVersion) : h('span', { class: 'muted' }, 'none')),
+          h('td', { class: 'nowrap' }, osvLink(r.vulnId), (f.aliases ?? []).slice(0, 2).map((a) => h('div', { class: 'muted small' }, a)), f.aliases?.length > 2 ? h('div', { class: 'muted small', title: f.aliases.slice(2).join(', ') }, `+${f.aliases.length - 2} more`) : null),
+          h('td', { class: 'pkg' }, f.pkg?.name, f.pkg?.path ? h('div', { class: 'muted small break' }, f.pkg.path) : null),
+          h('td', { class: 'nowrap' }, h('code', null, f.installedVersion)),
+          h('td', { class: 'nowrap' }, f.fixedVersion ? h('code', null, f.fixedVersion) : h('span', { class: 'muted' }, 'none')),
           h('td', null, statusText(f.status)),
           h('td', { class: 'advice' }, findingAdvice(f)),
-          h('td', null, f.title || ''),
+          h('td', { class: 'title' }, h('span', { class: 'clamp', title: f.title || undefined }, f.title || '')),
         );
       });
   const findingsHead = ['Severity', 'ID', 'Package', 'Installed', 'Fixed in', 'Status', 'Fix advice', 'Title'];
@@ -464,7 +465,8 @@ async function imagePage(id) {
       hits: hits.length,
       rows: hits.slice(0, MAX_ROWS).map((p) => {
         const loc = p.locations?.[0];
-        return h('tr', null, h('td', null, p.name), h('td', null, h('code', null, p.version)), h('td', null, p.type), h('td', { class: 'break small' }, loc?.path ?? ''), h('td', { class: 'num' }, loc?.layerIndex ?? '—'), h('td', { class: 'small' }, (p.licenses ?? []).join(', ')));
+        const lic = p.licenses ?? [];
+        return h('tr', null, h('td', null, p.name), h('td', null, h('code', null, p.version)), h('td', null, p.type), h('td', { class: 'break small' }, loc?.path ?? ''), h('td', { class: 'num' }, loc?.layerIndex ?? '—'), h('td', { class: 'small', title: lic.length > 2 ? lic.join(', ') : undefined }, lic.slice(0, 2).join(', '), lic.length > 2 ? ` +${lic.length - 2} more` : ''));
       }),
     };
   };
@@ -475,7 +477,7 @@ async function imagePage(id) {
   const renderPkgs = () => {
     const { hits, rows } = pkgRows(pkgQ.value, pkgT.value);
     pkgCount.textContent = `Showing ${Math.min(hits, MAX_ROWS)} of ${hits} matching (${packages.length} in all).`;
-    pkgSlot.replaceChildren(table('Packages', ['Name', 'Version', 'Type', 'Path', { label: 'Layer', class: 'num' }, 'Licenses'], rows, { empty: 'No package matches.', class: 'packages' }));
+    pkgSlot.replaceChildren(table('Packages', ['Name', 'Version', 'Type', 'Path', { label: 'Layer', class: 'num' }, 'Licenses'], rows, { empty: 'No package matches.', class: 'packages', wrapClass: 'scroll' }));
   };
   pkgQ.addEventListener('input', renderPkgs);
   pkgT.addEventListener('change', renderPkgs);
