@@ -38,6 +38,7 @@ const MODULES: { commands: string[]; load: () => Promise<Registrar> }[] = [
   { commands: ['verify'], load: async () => (await import('./commands/verify.js')).registerVerifyCommands },
   { commands: ['policy'], load: async () => (await import('./commands/policy.js')).registerPolicyCommands },
   { commands: ['server'], load: async () => (await import('./commands/server.js')).registerServerCommands },
+  { commands: ['admission'], load: async () => (await import('../server/admission/command.js')).registerAdmissionCommand },
   { commands: ['db'], load: async () => (await import('./commands/db.js')).registerDbCommands },
   { commands: ['cache'], load: async () => (await import('./commands/cache.js')).registerCacheCommands },
 ];

@@ -26,6 +26,9 @@ interface ServerFlags {
   allowLocalImages?: boolean;
   plainHttpRegistry?: string[];
   policy?: string;
+  admission?: boolean;
+  admissionMode?: string;
+  admissionFailurePolicy?: string;
   cacheDir?: string;
   logLevel: string;
 }
@@ -34,6 +37,16 @@ function port(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new BulwarkError('USAGE', `--port must be 0-65535, got ${JSON.stringify(text)}`);
   return n;
+}
+
+/** The admission webhook as a server route, sharing the server's policy. */
+async function admissionPluginFor(flags: ServerFlags, loaded: Awaited<ReturnType<typeof loadPolicy>> | undefined): Promise<ServerPlugin> {
+  const mode = flags.admissionMode ?? 'enforce';
+  const failurePolicy = flags.admissionFailurePolicy ?? 'closed';
+  if (mode !== 'enforce' && mode !== 'warn') throw new BulwarkError('USAGE', `--admission-mode must be enforce or warn`);
+  if (failurePolicy !== 'closed' && failurePolicy !== 'open') throw new BulwarkError('USAGE', `--admission-failure-policy must be closed or open`);
+  const { admissionServerPlugin, createAdmissionContext } = await import('../../server/admission/index.js');
+  return admissionServerPlugin(createAdmissionContext({ policy: loaded ? { document: loaded.policy, name: loaded.file } : undefined, mode, failurePolicy }));
 }
 
 /** Registers `bulwark server`; `plugins` are extra route plugins (admission webhook, dashboard). */
@@ -57,6 +70,9 @@ export function registerServerCommands(program: Command, run: (fn: () => Promise
     .option('--policy <file>', 'evaluate this policy on every match; "policy.failing" events when an image starts failing it')
     .option('--cache-dir <dir>', 'cache directory (default $BULWARK_CACHE_DIR or the user cache dir)')
     .option('--log-level <level>', 'fatal | error | warn | info | debug', 'info')
+    .option('--admission', 'also serve the Kubernetes admission webhook at POST /admission (Pod Security baseline, plus --policy when given)')
+    .option('--admission-mode <mode>', 'enforce | warn', 'enforce')
+    .option('--admission-failure-policy <policy>', 'when an image cannot be evaluated: closed (deny) | open (allow)', 'closed')
     .action((flags: ServerFlags) =>
       run(async () => {
         if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new BulwarkError('USAGE', '--tls-cert and --tls-key go together');
@@ -80,7 +96,7 @@ export function registerServerCommands(program: Command, run: (fn: () => Promise
           adminToken: process.env.BULWARK_ADMIN_TOKEN || undefined,
           logLevel: flags.logLevel,
           policy: loaded ? { name: loaded.file, document: loaded.policy } : undefined,
-          plugins: opts.plugins ?? [],
+          plugins: [...(opts.plugins ?? []), ...(flags.admission ? [await admissionPluginFor(flags, loaded)] : [])],
         });
         const server = await buildServer(config);
         if (server.bootstrapToken) {
