@@ -37,7 +37,13 @@ const MODULES: { commands: string[]; load: () => Promise<Registrar> }[] = [
   { commands: ['config', 'host'], load: async () => (await import('./commands/config.js')).registerConfigCommands },
   { commands: ['verify'], load: async () => (await import('./commands/verify.js')).registerVerifyCommands },
   { commands: ['policy'], load: async () => (await import('./commands/policy.js')).registerPolicyCommands },
-  { commands: ['server'], load: async () => (await import('./commands/server.js')).registerServerCommands },
+  {
+    commands: ['server'],
+    load: async () => {
+      const [{ registerServerCommands }, { webPlugin }] = await Promise.all([import('./commands/server.js'), import('../server/web/plugin.js')]);
+      return (program, run) => registerServerCommands(program, run, { plugins: [{ name: 'web', plugin: webPlugin }] });
+    },
+  },
   { commands: ['admission'], load: async () => (await import('../server/admission/command.js')).registerAdmissionCommand },
   { commands: ['db'], load: async () => (await import('./commands/db.js')).registerDbCommands },
   { commands: ['cache'], load: async () => (await import('./commands/cache.js')).registerCacheCommands },
