@@ -25,16 +25,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
 const osvDir = join(shared, 'osv');
 const image = join(shared, 'images', 'debian-bookworm-ssh.oci.tar');
-if (!existsSync(osvDir) || !existsSync(image)) {
-  console.error('server-demo: ../shared (osv/ and images/debian-bookworm-ssh.oci.tar) is needed');
-  process.exit(2);
-}
 const CUTOFF = '2026-01-01T00:00:00Z';
-const say = (s) => console.log(`\n== ${s}`);
-const work = mkdtempSync(join(tmpdir(), 'bulwark-server-demo-'));
-const cacheDir = join(work, 'cache');
+export const say = (s) => console.log(`\n== ${s}`);
 
-async function olderSet() {
+async function olderSet(work) {
   const lines = [];
   let kept = 0;
   let dropped = 0;
@@ -52,7 +46,7 @@ async function olderSet() {
   return { file, kept, dropped };
 }
 
-async function call(base, token, method, path, json) {
+export async function call(base, token, method, path, json) {
   const res = await fetch(base + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
@@ -64,11 +58,23 @@ async function call(base, token, method, path, json) {
   return body;
 }
 
-let server;
-let receiver;
-try {
+/**
+ * Runs the demo; `plugins` are extra server route plugins (the dashboard), `after` runs once the events
+ * were delivered, with {base, admin, id, events}. Resolves to true when every step checked out.
+ */
+export async function runServerDemo({ plugins = [], after } = {}) {
+  if (!existsSync(osvDir) || !existsSync(image)) {
+    console.error('server-demo: ../shared (osv/ and images/debian-bookworm-ssh.oci.tar) is needed');
+    return false;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'bulwark-server-demo-'));
+  const cacheDir = join(work, 'cache');
+  let server;
+  let receiver;
+  let ok = true;
+  try {
   say(`older advisory set: ../shared/osv records published before ${CUTOFF}`);
-  const older = await olderSet();
+  const older = await olderSet(work);
   const imp = await importAdvisories(cacheDir, older.file);
   console.log(`kept ${older.kept}, left out ${older.dropped}; imported ${imp.records} in ${imp.seconds.toFixed(1)} s`);
 
@@ -86,7 +92,7 @@ try {
   say('server: embedded SQLite store, advisory source for re-matches = ../shared/osv (the newer, full set)');
   const admin = `bwk_${randomBytes(32).toString('base64url')}`;
   server = await buildServer(
-    serverConfig({ cacheDir, port: 0, logLevel: 'warn', adminToken: admin, allowLocalImages: true, advisoriesUrl: osvDir, updateIntervalMs: 0, watchIntervalMs: 0 }),
+    serverConfig({ cacheDir, port: 0, logLevel: 'warn', adminToken: admin, allowLocalImages: true, advisoriesUrl: osvDir, updateIntervalMs: 0, watchIntervalMs: 0, plugins }),
   );
   const base = await server.listen();
   console.log(`listening on ${base}, store ${server.ctx.config.db ?? join('<cache>', 'server.db')} (${server.ctx.store.kind})`);
@@ -122,9 +128,16 @@ try {
     console.log(`  ${ok ? 'signature ok ' : 'BAD SIGNATURE'} ${p.type} ${p.data.vulnId} ${p.data.severity} in ${p.image.ref.replace(shared, '../shared')}`);
   }
   console.log(`\n${received.length}/${want} delivered, ${valid} with a valid HMAC`);
-  if (want === 0 || received.length !== want || valid !== want) process.exitCode = 1;
-} finally {
-  await server?.close();
-  receiver?.close();
-  rmSync(work, { recursive: true, force: true });
+  if (want === 0 || received.length !== want || valid !== want) ok = false;
+  if (after && (await after({ base, admin, id, events })) === false) ok = false;
+  } finally {
+    await server?.close();
+    receiver?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return ok;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = (await runServerDemo()) ? 0 : 1;
 }
