@@ -2,24 +2,14 @@
  * Walks a plain directory (a root filesystem) as if it were one layer. Symlinks are never followed,
  * /proc, /sys and /dev are skipped when scanning "/", and wanted files are read with a size cap.
  */
-import { open, opendir, lstat, readFile } from 'node:fs/promises';
+import { opendir, lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readHead } from '../shared/fs.js';
 import { BulwarkError } from '../shared/errors.js';
 import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
 import { runAnalyzers } from './run-analyzers.js';
 
 const SKIP_AT_ROOT = new Set(['/proc', '/sys', '/dev']);
-
-async function readHead(full: string, n: number): Promise<Buffer> {
-  const fh = await open(full, 'r');
-  try {
-    const b = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(b, 0, n, 0);
-    return b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
 
 export async function walkDirectory(root: string, analyzers: LayerAnalyzer[], skipDirs: string[] = []): Promise<LayerAnalysis> {
   try {

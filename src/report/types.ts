@@ -3,25 +3,12 @@ import type { Inventory } from '../app/inventory.js';
 import type { ConfigFinding } from '../checks/types.js';
 import type { EolStatus } from '../distro/eol.js';
 import type { SecretFinding } from '../secrets/scanner.js';
+import type { FixAdvice as FullFixAdvice, PackageAdvice } from '../vuln/fix-advice.js';
 import type { Finding } from '../vuln/match/types.js';
 
-/** One package upgrade that fixes some findings (computed by the scan, only rendered here). */
-export interface FixAdvicePackage {
-  name: string;
-  type: string;
-  installed: string;
-  recommended: string;
-  /** finding IDs this upgrade fixes */
-  fixes: string[];
-  /** where the package was found, for language packages */
-  path?: string;
-}
-
-/** Per-package upgrade advice and a one-line summary for the whole image. */
-export interface FixAdvice {
-  packages: FixAdvicePackage[];
-  summary: string;
-}
+/** Fix advice as the reports render it: computed in src/vuln/fix-advice.ts (counts are optional here). */
+export type FixAdvicePackage = PackageAdvice;
+export type FixAdvice = Pick<FullFixAdvice, 'packages' | 'summary'> & Partial<Pick<FullFixAdvice, 'fixable' | 'total'>>;
 
 /** A finished vulnerability scan, as handed to the table, JSON and SARIF renderers. */
 export interface ScanReport {

@@ -4,12 +4,13 @@
  * and anything else is a registry reference.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
+import { readHead } from '../shared/fs.js';
 import { BulwarkError, errorMessage } from '../shared/errors.js';
 import { defaultLimits } from '../layer/limits.js';
 import { DirBlobStore, TarBlobStore } from './blob-store.js';
@@ -50,17 +51,6 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-async function head(file: string, n: number): Promise<Buffer> {
-  const fh = await open(file, 'r');
-  try {
-    const b = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(b, 0, n, 0);
-    return b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Decompresses a gzipped archive into the temp dir (bounded by the bomb limits). */
 async function gunzipToTemp(file: string, tmpDir: string): Promise<string> {
   const out = join(tmpDir, `archive-${randomBytes(6).toString('hex')}.tar`);
@@ -98,7 +88,7 @@ async function splitRefName(rest: string): Promise<{ path: string; name?: string
 }
 
 async function openArchiveFile(file: string, label: string, reference: string, forced: TargetKind, refName: string | undefined, opts: OpenOptions): Promise<ImageSource> {
-  const h = await head(file, 4);
+  const h = await readHead(file, 4);
   let tarFile = file;
   let cleanup = async (): Promise<void> => {};
   if (h[0] === 0x1f && h[1] === 0x8b) {

@@ -1,0 +1,14 @@
+/** Small file helpers shared by sources and walkers. */
+import { open } from 'node:fs/promises';
+
+/** The first `n` bytes of a file (fewer when the file is shorter). */
+export async function readHead(path: string, n: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const b = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(b, 0, n, 0);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
