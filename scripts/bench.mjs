@@ -95,6 +95,10 @@ function buildCases(inp, peers) {
     tools: [{ name: 'bulwark', cache: true, argv: (cache) => ['node', [bin, 'image', inp.debOci, '--format', 'json', '-o', out, '--cache-dir', cache, '-q']] }],
   });
   cases.push({
+    id: 'match-1000', group: 'vuln', title: 'matching 1,000 packages (9 ecosystems) against the imported DB: scripts/bench/match-1000.mjs, whole process', mode: 'vuln-cold',
+    tools: [{ name: 'bulwark', cache: true, argv: (cache) => ['node', [join(root, 'scripts', 'bench', 'match-1000.mjs'), '--cache-dir', cache, '--runs', '1']] }],
+  });
+  cases.push({
     id: 'db-import', group: 'db', title: `bulwark db import of all of ../shared/osv (fresh cache)`, mode: 'cold',
     tools: [{ name: 'bulwark', cache: true, argv: (cache) => ['node', [bin, 'db', 'import', join(sharedDir, 'osv'), '--cache-dir', cache, '-q']] }],
   });
@@ -214,6 +218,8 @@ function evaluate(results) {
   if (big && small) row('peak RSS growth 200 MiB → 2 GiB < 2×', `${fmtMB(small.rss.max)} → ${fmtMB(big.rss.max)} = ${(big.rss.max / small.rss.max).toFixed(2)}×`, big.rss.max / small.rss.max < 2);
   const v = tool('vuln-debian-cold-layers', 'bulwark');
   if (v) row('full vuln scan of Debian < 2 s (DB imported, layer cache empty)', fmtS(v.time.median), v.time.median < 2000);
+  const m1k = tool('match-1000', 'bulwark');
+  if (m1k) row('matching 1,000 packages < 1 s (whole process incl. start-up and DB open)', fmtS(m1k.time.median), m1k.time.median < 1000);
   const vw = tool('vuln-debian-warm', 'bulwark');
   if (vw) row('full vuln scan of Debian, layer cache primed', fmtS(vw.time.median), vw.time.median < 2000);
   return rows;

@@ -43,6 +43,7 @@ export interface AdvisoryDb {
    * itself, those listing `id` in aliases[]/upstream[], those it lists, and those sharing one
    * of its aliases (PYSEC-1 and DSA-1-1 both listing CVE-2024-1). Sorted by id.
    */
+  /** records related through aliases/upstream, without their affected[] entries */
   lookupByAlias(id: string): AdvisoryRecord[];
   get(id: string): AdvisoryRecord | undefined;
   status(): DbStatus;
@@ -125,10 +126,12 @@ export function openAdvisoryDb(cacheDir: string): AdvisoryDb {
       return hits(ecosystem, name, opts).map((r) => ({ id: r.id, ecosystem: r.ecosystem, entry: JSON.parse(r.entry) as OsvAffected }));
     },
     lookupByAlias(id) {
+      // record-level data only (ids, severity, summary): the affected[] entries are not loaded, which
+      // keeps severity fallback cheap for records that list dozens of releases; get(id) has them all
       const out: AdvisoryRecord[] = [];
       for (const other of (aliasIds.all({ id }) as string[]).sort()) {
-        const rec = get(other);
-        if (rec) out.push(rec);
+        const raw = getRaw.get(other) as string | Buffer | undefined;
+        if (raw !== undefined) out.push(decodeRaw(raw));
       }
       return out;
     },

@@ -10,7 +10,7 @@ import { evaluateAffected, sortVersions } from './osv-range.js';
 import { matchers as allMatchers } from './registry.js';
 import { resolveSeverity } from './severity.js';
 import { unfixedStatus } from './status.js';
-import type { AdvisorySource, Finding, MatchOptions, Matcher, Query } from './types.js';
+import type { AdvisorySource, Finding, MatchOptions, Matcher, Query, SeverityInfo } from './types.js';
 
 const LANGUAGE_OS_MANAGED_SKIP = new Set(['npm', 'pypi', 'gem', 'golang', 'cargo', 'maven', 'nuget', 'composer']);
 
@@ -25,7 +25,30 @@ function title(rec: OsvRecord): string {
   return first ? (first.length > 120 ? `${first.slice(0, 117)}…` : first) : rec.id;
 }
 
-function buildFinding(pkg: Package, q: Query, matcher: Matcher, rec: OsvRecord, aff: OsvAffected, verdict: ReturnType<typeof evaluateAffected>, source: AdvisorySource): Finding {
+/** Severity per (record, affected entry), with the alias fallback looked up once per canonical ID. */
+function severityResolver(source: AdvisorySource): (rec: OsvRecord, aff: OsvAffected, id: string) => SeverityInfo {
+  const related = new Map<string, OsvRecord[]>();
+  const cache = new Map<string, SeverityInfo>();
+  return (rec, aff, id) => {
+    const key = `${rec.id}\0${aff.package?.ecosystem ?? ''}`;
+    let s = cache.get(key);
+    if (!s) {
+      s = resolveSeverity(rec, aff, () => {
+        let r = related.get(id);
+        if (!r) {
+          // records naming the canonical ID (a CVE: every GHSA/PYSEC/distro record that aliases or wraps it)
+          r = source.lookupByAlias(id);
+          related.set(id, r);
+        }
+        return r;
+      });
+      cache.set(key, s);
+    }
+    return s;
+  };
+}
+
+function buildFinding(pkg: Package, q: Query, matcher: Matcher, rec: OsvRecord, aff: OsvAffected, verdict: ReturnType<typeof evaluateAffected>, severityOf: ReturnType<typeof severityResolver>): Finding {
   const id = canonicalId(rec);
   const fixedAbove = sortVersions(q.scheme, verdict.fixedAbove);
   const loc = pkg.locations[0];
@@ -48,7 +71,7 @@ function buildFinding(pkg: Package, q: Query, matcher: Matcher, rec: OsvRecord, 
     fixedVersions: sortVersions(q.scheme, verdict.allFixed),
     fixedVersion: fixedAbove[0],
     status: fixedAbove.length ? 'fixed' : q.distro ? unfixedStatus(aff) : 'affected',
-    severity: resolveSeverity(rec, aff, () => [...source.lookupByAlias(id), ...allIds(rec).flatMap((x) => (x === id ? [] : source.lookupByAlias(x)))]),
+    severity: severityOf(rec, aff, id),
     title: title(rec),
     description: rec.details,
     references: (rec.references ?? []).map((r) => r.url),
@@ -86,6 +109,7 @@ export function matchPackages(pkgs: Package[], os: OsInfo | undefined, source: A
     return r;
   };
   const findings = new Map<string, Finding>();
+  const severityOf = severityResolver(source);
   for (const pkg of pkgs) {
     const matcher = byType.get(pkg.type);
     if (!matcher) continue;
@@ -100,7 +124,7 @@ export function matchPackages(pkgs: Package[], os: OsInfo | undefined, source: A
           if (!p.ecosystem.startsWith(q.ecosystem)) continue;
           const verdict = evaluateAffected(aff, q.version, q.scheme, (m) => warnings.push(`${rec.id} (${pkg.name}): ${m}`));
           if (!verdict.affected) continue;
-          const f = buildFinding(pkg, q, matcher, rec, aff, verdict, source);
+          const f = buildFinding(pkg, q, matcher, rec, aff, verdict, severityOf);
           const key = `${f.id}\0${pkg.type}\0${pkg.name}\0${pkg.version}\0${pkg.locations[0]?.path ?? ''}`;
           const existing = findings.get(key);
           if (existing) merge(existing, f);
