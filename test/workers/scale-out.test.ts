@@ -13,6 +13,9 @@ import { after, before, describe, it } from 'node:test';
 import { buildServer, type BulwarkServer } from '../../src/server/app.js';
 import { serverConfig } from '../../src/server/config.js';
 import { applyOnce } from '../../src/server/queue/apply.js';
+import { openBoss } from '../../src/server/queue/boss.js';
+import { DEFAULT_TUNING, FANOUT_QUEUE } from '../../src/server/queue/names.js';
+import { createProducer } from '../../src/server/queue/producer.js';
 import { IMAGE_QUEUE, QUEUE_SCHEMA } from '../../src/server/queue/names.js';
 import { ensureQueueTables } from '../../src/server/queue/tables.js';
 import { openStore } from '../../src/server/store/index.js';
@@ -147,7 +150,7 @@ describe('scale-out: API server + 3 workers on PostgreSQL', { skip: POSTGRES_SKI
   });
 });
 
-describe('applyOnce: a retried job applies its result once', { skip: POSTGRES_SKIP }, () => {
+describe('applyOnce, singleton schedules and job keys', { skip: POSTGRES_SKIP }, () => {
   let pg: TestPostgres | undefined;
   after(async () => pg?.stop());
 
@@ -172,6 +175,20 @@ describe('applyOnce: a retried job applies its result once', { skip: POSTGRES_SK
       const third = await applyOnce(db, 'job-2', image.id, scan, [], events);
       assert.equal(third.repeated, false);
       assert.equal((await store.listScans(image.id)).length, 2);
+
+      // three "servers" ticking the same schedule slot produce one fan-out; duplicate image jobs collapse
+      const bosses = await Promise.all([0, 1, 2].map(() => openBoss(url, { ...DEFAULT_TUNING, maintenanceIntervalSeconds: 3600 }, () => {})));
+      try {
+        const sent = await Promise.all(bosses.map((b) => createProducer(b).scheduled({ kind: 'rematch-all', update: false, trigger: 'schedule' }, 3_600_000)));
+        assert.equal(sent.filter(Boolean).length, 1);
+        const p = createProducer(bosses[0]!);
+        assert.ok(await p.image({ kind: 'rematch', imageId: image.id, trigger: 'rematch' }));
+        assert.equal(await p.image({ kind: 'rematch', imageId: image.id, trigger: 'rematch' }), undefined);
+        const n = await db.get<{ n: string }>(`SELECT COUNT(*) AS n FROM ${QUEUE_SCHEMA}.job WHERE name = ?`, [FANOUT_QUEUE]);
+        assert.equal(Number(n!.n), 1);
+      } finally {
+        await Promise.allSettled(bosses.map((b) => b.stop({ graceful: false, close: true })));
+      }
     } finally {
       await db.close();
       await store.close();

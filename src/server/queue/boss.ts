@@ -3,6 +3,7 @@
  * backoff, expiry of jobs held by dead workers) in schema bulwark_queue and creates our queues.
  * Cron scheduling is off: schedules are throttled sends (see jobs.ts).
  */
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { FANOUT_QUEUE, IMAGE_QUEUE, QUEUE_SCHEMA, type QueueTuning } from './names.js';
 
@@ -25,10 +26,23 @@ export async function openBoss(url: string, tuning: QueueTuning, onError: (err: 
   boss.on('error', onError);
   await boss.start();
   const retry = { retryLimit: tuning.retryLimit, retryDelay: tuning.retryDelaySeconds, retryBackoff: true };
-  await createQueue(boss, IMAGE_QUEUE, { ...retry, policy: 'short', expireInSeconds: tuning.imageJobExpireSeconds });
-  await createQueue(boss, FANOUT_QUEUE, { ...retry, policy: 'standard', expireInSeconds: tuning.fanoutExpireSeconds });
+  // processes starting together would deadlock in pg-boss's create_queue (partition DDL): take turns
+  const lock = new pg.Client({ connectionString: url });
+  try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1::int)', [CREATE_LOCK_KEY]);
+    await createQueue(boss, IMAGE_QUEUE, { ...retry, policy: 'short', expireInSeconds: tuning.imageJobExpireSeconds });
+    await createQueue(boss, FANOUT_QUEUE, { ...retry, policy: 'standard', expireInSeconds: tuning.fanoutExpireSeconds });
+  } catch (err) {
+    await boss.stop({ graceful: false, close: true }).catch(() => {});
+    throw err;
+  } finally {
+    await lock.end().catch(() => {}); // ending the session releases the lock
+  }
   return boss;
 }
+
+const CREATE_LOCK_KEY = 0x62_77_71_32;
 
 /** createQueue, tolerating another process creating it at the same moment. */
 async function createQueue(boss: PgBoss, name: string, opts: Omit<PgBoss.Queue, 'name'>): Promise<void> {
