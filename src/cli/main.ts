@@ -44,6 +44,7 @@ const MODULES: { commands: string[]; load: () => Promise<Registrar> }[] = [
       return (program, run) => registerServerCommands(program, run, { plugins: [{ name: 'web', plugin: webPlugin }] });
     },
   },
+  { commands: ['worker'], load: async () => (await import('./commands/worker.js')).registerWorkerCommands },
   { commands: ['admission'], load: async () => (await import('../server/admission/command.js')).registerAdmissionCommand },
   { commands: ['db'], load: async () => (await import('./commands/db.js')).registerDbCommands },
   { commands: ['cache'], load: async () => (await import('./commands/cache.js')).registerCacheCommands },

@@ -29,7 +29,8 @@ import { scaleSbom, writeScaleAdvisories } from './fixtures.js';
 const JOBS = 200;
 const PACKAGES = 200;
 const WORKERS = 3;
-const ENTRY = join('test', 'workers', 'worker-entry.ts');
+// the real CLI, as an operator runs it (npm test builds dist/ first)
+const BIN = join('bin', 'bulwark.js');
 
 if (POSTGRES_SKIP) process.stderr.write(`# scale-out tests skipped: ${POSTGRES_SKIP}\n`);
 
@@ -67,7 +68,7 @@ describe('scale-out: API server + 3 workers on PostgreSQL', { skip: POSTGRES_SKI
   it('processes 200 ingests exactly once despite a worker killed mid-job', async () => {
     const started = Date.now();
     for (let i = 0; i < WORKERS; i++) {
-      const args = ['--import', 'tsx', ENTRY, 'worker', '--db', url, '--cache-dir', dir!, '--concurrency', '3', '--no-update', '--job-timeout', '3s', '--maintenance-interval', '1s', '--poll-interval', '500ms', '--retry-delay', '0s', '--log-level', 'error'];
+      const args = [BIN, 'worker', '--db', url, '--cache-dir', dir!, '--concurrency', '3', '--no-update', '--job-timeout', '3s', '--maintenance-interval', '1s', '--poll-interval', '500ms', '--retry-delay', '0s', '--log-level', 'error'];
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       stderr[i] = '';
       child.stderr!.on('data', (d) => (stderr[i] += String(d)));

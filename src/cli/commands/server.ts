@@ -27,6 +27,7 @@ interface ServerFlags {
   plainHttpRegistry?: string[];
   policy?: string;
   admission?: boolean;
+  workers?: string;
   admissionMode?: string;
   admissionFailurePolicy?: string;
   cacheDir?: string;
@@ -70,6 +71,7 @@ export function registerServerCommands(program: Command, run: (fn: () => Promise
     .option('--policy <file>', 'evaluate this policy on every match; "policy.failing" events when an image starts failing it')
     .option('--cache-dir <dir>', 'cache directory (default $BULWARK_CACHE_DIR or the user cache dir)')
     .option('--log-level <level>', 'fatal | error | warn | info | debug', 'info')
+    .option('--workers <n>', 'jobs run in-process (default), or 0: PostgreSQL queue mode, the API only enqueues and `bulwark worker` processes run the jobs')
     .option('--admission', 'also serve the Kubernetes admission webhook at POST /admission (Pod Security baseline, plus --policy when given)')
     .option('--admission-mode <mode>', 'enforce | warn', 'enforce')
     .option('--admission-failure-policy <policy>', 'when an image cannot be evaluated: closed (deny) | open (allow)', 'closed')
@@ -98,7 +100,8 @@ export function registerServerCommands(program: Command, run: (fn: () => Promise
           policy: loaded ? { name: loaded.file, document: loaded.policy } : undefined,
           plugins: [...(opts.plugins ?? []), ...(flags.admission ? [await admissionPluginFor(flags, loaded)] : [])],
         });
-        const server = await buildServer(config);
+        if (flags.workers !== undefined && flags.workers !== '0') throw new BulwarkError('USAGE', '--workers takes 0 (queue mode with separate `bulwark worker` processes); omit it for in-process jobs');
+        const server = await buildServer(config, undefined, flags.workers === '0' ? { queue: {} } : {});
         if (server.bootstrapToken) {
           process.stderr.write(`bulwark server: first start, created an admin token (shown only now, store it safely):\n  ${server.bootstrapToken}\n`);
         }
