@@ -80,8 +80,7 @@ export async function assembleReport(scan: ScanResult, opts: FullScanOptions): P
     rules = await loadIgnoreRules(opts.ignoreFile);
   }
   if (opts.scanners.has('config') && inv.target.kind !== 'rootfs') {
-    const input = buildImageCheckInput(scan, { reference: opts.reference });
-    const res = runChecks(imageChecks, input, opts.reference);
+    const res = runImageChecks(scan, opts.reference);
     warnings.push(...res.warnings);
     const sup = applySuppressions(res.findings, [], rules);
     report.configFindings = sortConfig(sup.kept);
@@ -94,6 +93,23 @@ export async function assembleReport(scan: ScanResult, opts: FullScanOptions): P
   }
   if (suppressed.length) report.suppressed = suppressed;
   return report;
+}
+
+/** The image hardening checks (IMG-) over a scan result: what `--scanners config` reports before suppressions. */
+export function runImageChecks(scan: ScanResult, reference: string, now?: Date): { findings: ConfigFinding[]; warnings: string[] } {
+  const input = buildImageCheckInput(scan, { reference, now });
+  const res = runChecks(imageChecks, input, reference);
+  return { findings: sortConfig(res.findings), warnings: res.warnings };
+}
+
+/**
+ * Hardening results of an image scan (the scan must have run with `scanAnalyzers(true)`): the image
+ * checks and the secrets (redacted, with their layer), the way `assembleReport` computes them, without
+ * ignore rules. `bulwark server` keeps these for the images it scans.
+ */
+export function hardeningResults(scan: ScanResult, reference: string, now?: Date): { configFindings: ConfigFinding[]; secrets: SecretFinding[]; warnings: string[] } {
+  const checks = scan.inventory.target.kind !== 'rootfs' ? runImageChecks(scan, reference, now) : { findings: [], warnings: [] };
+  return { configFindings: checks.findings, secrets: collectSecretFindings(scan), warnings: checks.warnings };
 }
 
 const SEV = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];

@@ -20,6 +20,7 @@ import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { imageRoutes } from './routes/images.js';
+import { searchRoutes } from './routes/search.js';
 import { SHARED_SCHEMAS } from './routes/schemas.js';
 import { defaultDbPath, openStore } from './store/index.js';
 import type { Store } from './store/types.js';
@@ -102,7 +103,7 @@ export async function buildServer(config: ServerConfig, storeIn?: Store, scale: 
 
   await app.register(healthRoutes, { ctx });
   app.get('/openapi.json', { config: { role: 'public' }, schema: { hide: true } }, async () => openApiDocument(app));
-  for (const routes of [imageRoutes, eventRoutes, adminRoutes]) await app.register(routes, { ctx, prefix: '/api/v1' });
+  for (const routes of [imageRoutes, searchRoutes, eventRoutes, adminRoutes]) await app.register(routes, { ctx, prefix: '/api/v1' });
   for (const p of config.plugins) await app.register(p.plugin, { ctx, prefix: p.prefix });
   await app.ready();
 

@@ -10,6 +10,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Policy } from '../policy/index.js';
+import { hardeningResults, scanAnalyzers } from '../app/full-scan.js';
 import { scanImage } from '../app/inventory.js';
 import { readSbom } from '../sbom/index.js';
 import { BulwarkError, errorMessage } from '../shared/errors.js';
@@ -20,7 +21,7 @@ import type { AdvisorySource, Severity } from '../vuln/match/types.js';
 import { diffEvents, diffFindings, toRows } from './jobs/diff.js';
 import { eolEvents, policyEvents } from './jobs/hooks.js';
 import type { Dispatcher } from './notify/dispatcher.js';
-import type { EventRow, ImageRow, NewEvent, ScanRow, SourceKind, Store, StoredInventory } from './store/types.js';
+import type { EventRow, ImageDetails, ImageRow, NewEvent, ScanRow, SourceKind, Store, StoredInventory } from './store/types.js';
 
 export interface MonitorOptions {
   cacheDir: string;
@@ -141,11 +142,11 @@ export function createMonitor(store: Store, opts: MonitorOptions): Monitor {
     return { image: { ...image, lastScanAt: applied.scan.time }, scan: applied.scan, events: applied.events, warnings: matched.warnings };
   }
 
-  async function store_(ref: string, digest: string | undefined, sourceKind: SourceKind, format: string, inv: StoredInventory, osManagedUpstream: boolean): Promise<MatchOutcome> {
+  async function store_(ref: string, digest: string | undefined, sourceKind: SourceKind, format: string, inv: StoredInventory, osManagedUpstream: boolean, details?: ImageDetails): Promise<MatchOutcome> {
     const before = await store.getImageByRef(ref);
     const image = await store.upsertImage({ ref, digest, sourceKind, osManagedUpstream });
     return serial(image.id, async () => {
-      await store.putSbom(image.id, format, inv);
+      await store.putSbom(image.id, format, inv, details);
       const extra: NewEvent[] = before && before.digest && digest && before.digest !== digest ? [{ type: 'image.updated', imageId: image.id, imageRef: ref, payload: { previousDigest: before.digest, digest } }] : [];
       if (opts.defer) {
         // queue mode: the inventory is stored; a worker matches it
@@ -170,10 +171,20 @@ export function createMonitor(store: Store, opts: MonitorOptions): Monitor {
       const plainHttp = host !== undefined && opts.plainHttpRegistries.includes(host);
       // queue mode: a worker pulls the image
       if (opts.defer) return opts.defer.scan({ ref: input.ref.replace(/^registry:/, '').replace(/^docker:\/\//, ''), scanTarget: target, osManagedUpstream: Boolean(input.osManagedUpstream), sourceKind: input.sourceKind ?? 'image' });
-      const { inventory } = await scanImage(target, { cacheDir: opts.cacheDir, registry: { plainHttp, retries: 2 } });
+      // the same analyzers as `bulwark image`: the image checks and secrets run on this one pass
+      const scan = await scanImage(target, { cacheDir: opts.cacheDir, registry: { plainHttp, retries: 2 }, extraAnalyzers: scanAnalyzers(true) });
+      const { inventory } = scan;
       const digest = inventory.target.repoDigests[0]?.split('@')[1] ?? inventory.target.manifestDigest;
       const ref = input.ref.replace(/^registry:/, '').replace(/^docker:\/\//, '');
-      return store_(ref, digest, input.sourceKind ?? 'image', 'inventory', { os: inventory.os, packages: inventory.packages }, Boolean(input.osManagedUpstream));
+      const hardening = hardeningResults(scan, ref);
+      const details: ImageDetails = {
+        layers: inventory.layers.map((l) => ({ index: l.index, diffId: l.diffId, digest: l.digest, size: l.size, createdBy: l.createdBy })),
+        configFindings: hardening.configFindings,
+        secrets: hardening.secrets,
+        warnings: hardening.warnings,
+        scannedAt: new Date().toISOString(),
+      };
+      return store_(ref, digest, input.sourceKind ?? 'image', 'inventory', { os: inventory.os, packages: inventory.packages }, Boolean(input.osManagedUpstream), details);
     },
     async registerSbom(body, input) {
       const sbom = readSbom(body, 'the uploaded SBOM');

@@ -12,8 +12,10 @@ import { buildServer, type BulwarkServer } from '../../src/server/app.js';
 import { serverConfig, type ServerConfig } from '../../src/server/config.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../src/server/notify/webhook.js';
 import type { Store } from '../../src/server/store/types.js';
+import { fakeTokens } from '../../src/secrets/fake-tokens.js';
 import { importAdvisories } from '../../src/vuln/db/index.js';
-import { api, NEW_ADVISORIES, OLD_ADVISORIES, startReceiver, testSbom, testSecret, waitFor, writeAdvisories, type Receiver } from './fixtures.js';
+import { makeImage } from '../helpers/fixtures.js';
+import { api, hardeningImageSpec, NEW_ADVISORIES, OLD_ADVISORIES, startReceiver, testSbom, testSecret, waitFor, writeAdvisories, type Receiver } from './fixtures.js';
 import type { StoreFactory } from './store-suite.js';
 
 async function start(store: Store, config: ServerConfig): Promise<{ server: BulwarkServer; base: string }> {
@@ -220,6 +222,94 @@ export function apiSuite(name: string, open: StoreFactory, skip: string | false 
       assert.equal((await api(base, 'GET', `/api/v1/images/${imageId}`, { token: viewer })).status, 404);
       const evs = await api(base, 'GET', `/api/v1/images/${imageId}/events`, { token: viewer });
       assert.deepEqual(evs.body[0].type, 'image.deleted');
+    });
+
+    it('keeps the layers and hardening results of an image it scans; search and findings history', async () => {
+      const secret = fakeTokens().githubPat!;
+      const img = await makeImage(dir, hardeningImageSpec(secret), { format: 'oci-archive', refName: 'hardening' }, 'hardening');
+      const local = await start(store, { ...config, allowLocalImages: true, adminToken: admin });
+      try {
+        const reg = await api(local.base, 'POST', '/api/v1/images', { token: scanner, json: { ref: `oci-archive:${img.path}` } });
+        assert.equal(reg.status, 201, reg.text);
+        assert.ok(!reg.text.includes(secret), 'the registration answer holds no secret');
+        const id = reg.body.image.id as number;
+
+        const layers = await api(local.base, 'GET', `/api/v1/images/${id}/layers`, { token: viewer });
+        assert.equal(layers.status, 200, layers.text);
+        assert.deepEqual(
+          layers.body.layers.map((l: { index: number; createdBy: string }) => [l.index, l.createdBy]),
+          [
+            [0, 'ADD rootfs.tar /'],
+            [1, 'COPY config.env /srv/app/config.env'],
+            [2, 'COPY node_modules /srv/app/node_modules'],
+          ],
+        );
+        assert.ok(layers.body.layers.every((l: { diffId: string; size: number }) => /^sha256:[a-f0-9]{64}$/.test(l.diffId) && l.size > 0));
+
+        const hard = await api(local.base, 'GET', `/api/v1/images/${id}/hardening`, { token: viewer });
+        assert.equal(hard.status, 200, hard.text);
+        const ids = hard.body.configFindings.map((f: { checkId: string }) => f.checkId);
+        for (const c of ['IMG-001', 'IMG-002', 'IMG-006']) assert.ok(ids.includes(c), `${c} in ${ids.join(',')}`);
+        assert.ok(Date.parse(hard.body.scannedAt) > 0);
+        const gh = hard.body.secrets.find((x: { ruleId: string }) => x.ruleId === 'github-pat');
+        assert.ok(gh, JSON.stringify(hard.body.secrets));
+        assert.deepEqual([gh.path, gh.line, gh.layer, gh.layerCreatedBy], ['/srv/app/config.env', 1, 1, 'COPY config.env /srv/app/config.env']);
+        assert.notEqual(gh.match, secret);
+        assert.ok(gh.match.startsWith('ghp_') && !gh.match.includes(secret.slice(8)), `redacted: ${gh.match}`);
+        assert.ok(!hard.text.includes(secret), 'the secret itself is never stored or returned');
+
+        // an SBOM upload has neither: null, not invented
+        const sb = await api(local.base, 'POST', '/api/v1/images/sbom?ref=example.test/sbom-only:1', { token: scanner, body: testSbom(), type: 'application/vnd.cyclonedx+json' });
+        assert.equal(sb.status, 201, sb.text);
+        const sid = sb.body.image.id as number;
+        const sl = await api(local.base, 'GET', `/api/v1/images/${sid}/layers`, { token: viewer });
+        assert.equal(sl.body.layers, null);
+        assert.match(sl.body.reason, /SBOM/);
+        const sh = await api(local.base, 'GET', `/api/v1/images/${sid}/hardening`, { token: viewer });
+        assert.deepEqual([sh.status, sh.body.configFindings, sh.body.secrets, sh.body.scannedAt], [200, null, null, null]);
+        assert.equal((await api(local.base, 'GET', '/api/v1/images/99999/hardening', { token: viewer })).status, 404);
+
+        const sum = await api(local.base, 'GET', `/api/v1/images/${id}/summary`, { token: viewer });
+        assert.equal(sum.status, 200, sum.text);
+        assert.equal(sum.body.eol.distro, 'Debian');
+        assert.deepEqual(sum.body.fixAdvice.packages.map((p: { name: string; recommended: string }) => `${p.name} ${p.recommended}`), ['lodash 4.17.21']);
+
+        const pkg = await api(local.base, 'GET', '/api/v1/search?q=LODASH', { token: viewer });
+        assert.equal(pkg.status, 200, pkg.text);
+        assert.deepEqual(
+          pkg.body.packages.map((p: { imageId: number; name: string; version: string }) => [p.imageId, p.name, p.version]),
+          [
+            [id, 'lodash', '4.17.20'],
+            [sid, 'lodash', '4.17.20'],
+          ],
+        );
+        const cve = await api(local.base, 'GET', '/api/v1/search?q=cve-2099-0001', { token: viewer });
+        assert.deepEqual(
+          cve.body.vulnerabilities.map((v: { imageRef: string; vulnId: string; package: string }) => [v.imageRef, v.vulnId, v.package]).sort(),
+          [
+            ['example.test/sbom-only:1', 'CVE-2099-0001', 'lodash'],
+            [img.path.replace(/^/, 'oci-archive:'), 'CVE-2099-0001', 'lodash'],
+          ].sort(),
+        );
+        const alias = await api(local.base, 'GET', '/api/v1/search?q=GHSA-test-lodash', { token: viewer });
+        assert.equal(alias.body.vulnerabilities.length, 2, alias.text);
+        const byRef = await api(local.base, 'GET', '/api/v1/search?q=sbom-only&limit=1', { token: viewer });
+        assert.deepEqual(byRef.body.images.map((i: { id: number; findings: Record<string, number> }) => [i.id, i.findings]), [[sid, { HIGH: 1, CRITICAL: 1 }]]);
+        const capped = await api(local.base, 'GET', '/api/v1/search?q=lodash&limit=1', { token: viewer });
+        assert.deepEqual([capped.body.packages.length, capped.body.truncated], [1, true]);
+        assert.equal((await api(local.base, 'GET', '/api/v1/search', { token: viewer })).status, 400);
+        assert.equal((await api(local.base, 'GET', '/api/v1/search?q=x')).status, 401);
+
+        const hist = await api(local.base, 'GET', '/api/v1/stats/findings-history', { token: viewer });
+        assert.equal(hist.status, 200, hist.text);
+        const last = hist.body.points.at(-1);
+        assert.ok(hist.body.points.length >= 2, hist.text);
+        assert.deepEqual([last.total, last.bySeverity], [3, { HIGH: 2, CRITICAL: 1 }]);
+        const later = await api(local.base, 'GET', `/api/v1/stats/findings-history?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { token: viewer });
+        assert.deepEqual(later.body.points.map((p: { total: number }) => p.total), [3], 'one starting point from the scans before since');
+      } finally {
+        await local.server.close();
+      }
     });
 
     it('limits the rate per token (429) and the body size (413)', async () => {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { join } from 'node:path';
+import type { ImageSpec } from '../../src/image/writer.js';
 
 const advisory = (id: string, cve: string, name: string, fixed: string, severity: string) => ({
   id,
@@ -110,4 +111,34 @@ export async function api<T = any>(base: string, method: string, path: string, o
     // text bodies (/metrics) stay text
   }
   return { status: res.status, headers: res.headers, body: parsed as T, text };
+}
+
+/**
+ * An image the hardening checks object to: no USER (runs as root), openssh-server installed, and a
+ * config file holding `secret` (a fake token made at test time, never a literal in the repository)
+ * in a layer of its own. It carries lodash 4.17.20 so it also has a vulnerability.
+ */
+export function hardeningImageSpec(secret: string): ImageSpec {
+  return {
+    layers: [
+      {
+        createdBy: 'ADD rootfs.tar /',
+        files: [
+          { path: 'etc/os-release', content: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nID=debian\n' },
+          { path: 'etc/debian_version', content: '12.5\n' },
+          { path: 'var/lib/dpkg/status', content: 'Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2+deb12u2\nArchitecture: amd64\n' },
+          { path: 'usr/sbin/sshd', content: 'sshd binary', mode: 0o755 },
+        ],
+      },
+      {
+        createdBy: 'COPY config.env /srv/app/config.env',
+        files: [{ path: 'srv/app/config.env', content: `GITHUB_TOKEN=${secret}\n` }],
+      },
+      {
+        createdBy: 'COPY node_modules /srv/app/node_modules',
+        files: [{ path: 'srv/app/node_modules/lodash/package.json', content: JSON.stringify({ name: 'lodash', version: '4.17.20', license: 'MIT' }) }],
+      },
+    ],
+    config: { Cmd: ['/usr/sbin/sshd', '-D'], ExposedPorts: { '22/tcp': {} } },
+  };
 }

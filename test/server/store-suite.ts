@@ -40,9 +40,9 @@ export function storeSuite(name: string, open: StoreFactory, skip: string | fals
     });
 
     it('applies migrations once: a second run is a no-op', async () => {
-      assert.deepEqual(await store.migrations(), [1]);
+      assert.deepEqual(await store.migrations(), [1, 2]);
       assert.deepEqual(await store.migrate(), []);
-      assert.deepEqual(await store.migrations(), [1]);
+      assert.deepEqual(await store.migrations(), [1, 2]);
     });
 
     it('keeps one image per ref: upsert updates digest and flags', async () => {

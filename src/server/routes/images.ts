@@ -1,5 +1,7 @@
 /** /api/v1/images: register (by reference or SBOM upload), list, inspect, re-match and delete images. */
 import type { FastifyPluginAsync } from 'fastify';
+import { eolStatus } from '../../distro/eol.js';
+import { fixAdvice } from '../../vuln/fix-advice.js';
 import { SEVERITIES } from '../../vuln/match/types.js';
 import type { ServerContext } from '../context.js';
 import { authErrors, idParams, matchOutcomeSchema, ref } from './schemas.js';
@@ -10,6 +12,11 @@ async function mustGet(ctx: ServerContext, id: number) {
   const image = await ctx.store.getImage(id);
   if (!image) throw Object.assign(new Error(`no image ${id}`), { statusCode: 404 });
   return image;
+}
+
+/** Why an image has no layers or hardening results. */
+function noDetails(kind: string): string {
+  return kind === 'sbom' ? 'registered from an SBOM: the image itself was never scanned' : 'scanned before layers and hardening results were kept: register the reference again';
 }
 
 /** Image routes. */
@@ -145,6 +152,114 @@ export const imageRoutes: FastifyPluginAsync<{ ctx: ServerContext }> = async (ap
     '/images/:id/events',
     { config: { role: 'viewer' }, schema: { summary: "The image's events, newest first", tags: ['images'], params: idParams, response: { 200: { type: 'array', items: ref('Event') }, ...authErrors } } },
     async (req) => ctx.store.listEvents({ imageId: (req.params as { id: number }).id, limit: 500 }),
+  );
+
+  app.get(
+    '/images/:id/layers',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        summary: "The image's layers with their created_by (null for SBOM uploads: an SBOM has no layers)",
+        tags: ['images'],
+        params: idParams,
+        response: { 200: { type: 'object', properties: { layers: { type: ['array', 'null'], items: ref('Layer') }, reason: { type: 'string', description: 'why layers is null' } }, required: ['layers'] }, 404: ref('Error'), ...authErrors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: number };
+      const image = await mustGet(ctx, id);
+      const d = await ctx.store.getDetails(id);
+      return d ? { layers: d.layers } : { layers: null, reason: noDetails(image.sourceKind) };
+    },
+  );
+
+  app.get(
+    '/images/:id/hardening',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        summary: 'Image hardening results kept from the scan: image checks (IMG-) and redacted secrets (null for SBOM uploads)',
+        tags: ['images'],
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            description: 'every field but reason is null when the image was registered from an SBOM (nothing was scanned)',
+            properties: {
+              configFindings: { type: ['array', 'null'], items: ref('ConfigFinding') },
+              secrets: { type: ['array', 'null'], items: ref('SecretFinding'), description: 'redacted values only, with the layer that added each' },
+              warnings: { type: ['array', 'null'], items: { type: 'string' } },
+              scannedAt: { type: ['string', 'null'], format: 'date-time' },
+              reason: { type: 'string', description: 'why there are no results' },
+            },
+            required: ['configFindings', 'secrets', 'scannedAt'],
+          },
+          404: ref('Error'),
+          ...authErrors,
+        },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: number };
+      const image = await mustGet(ctx, id);
+      const d = await ctx.store.getDetails(id);
+      if (!d) return { configFindings: null, secrets: null, warnings: null, scannedAt: null, reason: noDetails(image.sourceKind) };
+      return { configFindings: d.configFindings, secrets: d.secrets, warnings: d.warnings, scannedAt: d.scannedAt };
+    },
+  );
+
+  app.get(
+    '/images/:id/summary',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        summary: "OS end-of-life status and fix advice (the upgrades that fix the most) for the image's current findings",
+        tags: ['images'],
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              eol: {
+                type: 'object',
+                properties: {
+                  state: { type: 'string', enum: ['supported', 'eol', 'rolling', 'unknown'] },
+                  distro: { type: 'string' },
+                  cycle: { type: 'string' },
+                  eolDate: { type: 'string' },
+                  daysLeft: { type: 'integer' },
+                  reason: { type: 'string' },
+                },
+                required: ['state'],
+              },
+              fixAdvice: {
+                type: 'object',
+                properties: {
+                  packages: { type: 'array', items: { type: 'object', additionalProperties: true } },
+                  fixable: { type: 'integer' },
+                  total: { type: 'integer' },
+                  summary: { type: 'string' },
+                },
+                required: ['packages', 'fixable', 'total', 'summary'],
+              },
+            },
+            required: ['eol', 'fixAdvice'],
+          },
+          404: ref('Error'),
+          ...authErrors,
+        },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: number };
+      await mustGet(ctx, id);
+      const [sbom, findings] = await Promise.all([ctx.store.getSbom(id), ctx.store.listFindings(id)]);
+      const eol = eolStatus(sbom?.inventory.os);
+      return {
+        eol: { state: eol.state, distro: eol.distro, cycle: eol.cycle, eolDate: eol.release?.eol ?? undefined, daysLeft: eol.daysLeft, reason: eol.reason },
+        fixAdvice: fixAdvice(findings.map((f) => f.finding)),
+      };
+    },
   );
 
   app.post(

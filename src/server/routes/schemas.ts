@@ -35,6 +35,7 @@ export const scanSchema = {
     advisoryStamp: { type: 'string', description: 'updated_at of the advisory database matched against' },
     trigger: { type: 'string', description: 'register | rematch | schedule | watch' },
     findings: { type: 'integer' },
+    bySeverity: { ...severityCounts, description: 'open findings per severity (absent for scans recorded before this was kept)' },
   },
   required: ['id', 'imageId', 'time', 'trigger', 'findings'],
 } as const;
@@ -129,7 +130,60 @@ export const watchSchema = {
   required: ['id', 'repository', 'tagPattern', 'osManagedUpstream', 'createdAt'],
 } as const;
 
-export const SHARED_SCHEMAS = [errorSchema, imageSchema, scanSchema, eventSchema, findingSchema, tokenSchema, webhookSchema, deliverySchema, watchSchema];
+export const layerSchema = {
+  $id: 'Layer',
+  type: 'object',
+  properties: {
+    index: { type: 'integer', description: '0-based, base layer first' },
+    diffId: { type: 'string' },
+    digest: { type: 'string', description: 'compressed blob digest, when the source has one' },
+    size: { type: 'integer', description: 'uncompressed bytes' },
+    createdBy: { type: 'string', description: 'the history entry that produced the layer' },
+  },
+  required: ['index', 'diffId', 'size'],
+} as const;
+
+export const configFindingSchema = {
+  $id: 'ConfigFinding',
+  type: 'object',
+  description: 'An image hardening check result, as in the JSON report\'s configFindings (docs/json-report.md)',
+  properties: {
+    checkId: { type: 'string' },
+    slug: { type: 'string' },
+    severity: { type: 'string', enum: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] },
+    title: { type: 'string' },
+    message: { type: 'string' },
+    remediation: { type: 'string' },
+    source: { type: 'string' },
+    location: { type: 'object', additionalProperties: true },
+    evidence: { type: 'string', description: 'redacted where it could hold a secret' },
+    references: { type: 'object', additionalProperties: true },
+  },
+  required: ['checkId', 'severity', 'title', 'message'],
+  additionalProperties: true,
+} as const;
+
+export const secretFindingSchema = {
+  $id: 'SecretFinding',
+  type: 'object',
+  description: 'A secret found in the image, redacted exactly as the scanner reports it (the value is never stored)',
+  properties: {
+    ruleId: { type: 'string' },
+    category: { type: 'string' },
+    severity: { type: 'string' },
+    title: { type: 'string' },
+    path: { type: 'string' },
+    line: { type: 'integer' },
+    match: { type: 'string', description: 'redacted value, e.g. "ghp_****"' },
+    key: { type: 'string' },
+    layer: { type: 'integer' },
+    layerCreatedBy: { type: 'string' },
+    deletedLater: { type: 'boolean' },
+  },
+  required: ['ruleId', 'severity', 'title', 'path', 'line', 'match'],
+} as const;
+
+export const SHARED_SCHEMAS = [errorSchema, imageSchema, scanSchema, eventSchema, findingSchema, tokenSchema, webhookSchema, deliverySchema, watchSchema, layerSchema, configFindingSchema, secretFindingSchema];
 
 /** `{ $ref: 'Name#' }` */
 export const ref = (id: string): { $ref: string } => ({ $ref: `${id}#` });

@@ -20,7 +20,9 @@ export function inventoryOf(r: Row): StoredInventory {
 }
 
 export function scanRow(r: Row): ScanRow {
-  return { id: num(r.id), imageId: num(r.image_id), time: String(r.scanned_at), advisoryStamp: opt(r.advisory_stamp), trigger: String(r.reason), findings: num(r.findings) };
+  const row: ScanRow = { id: num(r.id), imageId: num(r.image_id), time: String(r.scanned_at), advisoryStamp: opt(r.advisory_stamp), trigger: String(r.reason), findings: num(r.findings) };
+  if (r.by_severity !== null && r.by_severity !== undefined) row.bySeverity = fromJson<Partial<Record<Severity, number>>>(r.by_severity);
+  return row;
 }
 
 export function findingRow(r: Row): FindingRow {

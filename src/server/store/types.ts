@@ -4,6 +4,8 @@
  * the embedded SQLite store and the networked PostgreSQL store look alike to callers.
  */
 import type { OsInfo, Package } from '../../catalog/types.js';
+import type { ConfigFinding } from '../../checks/types.js';
+import type { SecretFinding } from '../../secrets/scanner.js';
 import type { Finding, Severity } from '../../vuln/match/types.js';
 
 export type Role = 'admin' | 'scanner' | 'viewer';
@@ -43,6 +45,46 @@ export interface SbomRow {
   createdAt: string;
 }
 
+/** One layer of an image the server scanned (from the image configuration and history). */
+export interface LayerRow {
+  index: number;
+  diffId: string;
+  /** compressed blob digest, when the source has one */
+  digest?: string;
+  /** uncompressed tar bytes */
+  size: number;
+  createdBy?: string;
+}
+
+/**
+ * What a scan by reference keeps beyond the inventory: the layers and the hardening results (image
+ * checks, secrets in the redacted form the scanner returns). SBOM uploads have none.
+ */
+export interface ImageDetails {
+  layers: LayerRow[];
+  configFindings: ConfigFinding[];
+  secrets: SecretFinding[];
+  warnings: string[];
+  scannedAt: string;
+}
+
+/** One scan as the findings history needs it. */
+export interface ScanPoint {
+  imageId: number;
+  time: string;
+  findings: number;
+  /** counts per severity; undefined for scans recorded before migration 2 */
+  bySeverity?: Partial<Record<Severity, number>>;
+}
+
+export interface SearchResults {
+  images: ImageRow[];
+  vulnerabilities: { imageId: number; imageRef: string; vulnId: string; aliases: string[]; severity: Severity; package: string; version: string; fixedVersion?: string }[];
+  packages: { imageId: number; imageRef: string; name: string; version: string; type: string; purl: string }[];
+  /** true when a kind hit the limit */
+  truncated: boolean;
+}
+
 export interface ScanRow {
   id: number;
   imageId: number;
@@ -51,6 +93,8 @@ export interface ScanRow {
   advisoryStamp?: string;
   trigger: string;
   findings: number;
+  /** open findings per severity at this scan (absent for scans recorded before migration 2) */
+  bySeverity?: Partial<Record<Severity, number>>;
 }
 
 /** A current finding, keyed by (image, vuln id, package, path). */
@@ -159,8 +203,15 @@ export interface Store {
   /** Deletes the image, its SBOM, scans and findings (events stay). */
   deleteImage(id: number): Promise<boolean>;
 
-  putSbom(imageId: number, format: string, inventory: StoredInventory): Promise<void>;
+  /** Stores the inventory; `details` (layers + hardening) replaces the previous ones, and none clears them (SBOM uploads). */
+  putSbom(imageId: number, format: string, inventory: StoredInventory, details?: ImageDetails): Promise<void>;
   getSbom(imageId: number): Promise<SbomRow | undefined>;
+  /** Layers and hardening results of an image the server scanned; undefined for SBOM uploads. */
+  getDetails(imageId: number): Promise<ImageDetails | undefined>;
+  /** Scans since `since` (ISO) plus each image's last scan before it, oldest first. */
+  scanHistory(since?: string): Promise<ScanPoint[]>;
+  /** Images by reference/digest, vulnerabilities by ID or alias, packages by name (each kind at most `limit`). */
+  search(q: string, limit: number): Promise<SearchResults>;
 
   listFindings(imageId: number): Promise<FindingRow[]>;
   /**

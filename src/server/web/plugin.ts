@@ -10,15 +10,13 @@
  * Content-Security-Policy (scripts and styles from this origin only, no inline code, no framing,
  * Trusted Types so the UI cannot assign HTML strings), nosniff and no-referrer.
  *
- * One extra read-only route, `GET /ui/data/images/:id/summary` (viewer), gives what the API does
- * not have yet: the OS end-of-life status and the fix advice (src/vuln/fix-advice.ts) of an image.
+ * The page reads only /api/v1 (the image summary, layers, hardening, search and findings history
+ * are API routes).
  */
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { eolStatus } from '../../distro/eol.js';
-import { fixAdvice } from '../../vuln/fix-advice.js';
 import type { ServerContext } from '../context.js';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -109,7 +107,6 @@ export interface WebPluginOptions {
 
 /** The dashboard route plugin: register it with no prefix (it serves `/` and `/ui/*`). */
 export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts) => {
-  const { ctx } = opts;
   const files = loadStaticFiles(opts.staticDir ?? defaultStaticDir());
   const index = files.get('index.html');
   if (!index) throw new Error('dashboard: index.html is missing from the static folder');
@@ -130,23 +127,4 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts)
     return f ? send(reply, f) : notFound(reply, req.url);
   });
 
-  app.get(
-    '/ui/data/images/:id/summary',
-    {
-      config: { role: 'viewer' },
-      schema: { hide: true, params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } },
-    },
-    async (req, reply) => {
-      const { id } = req.params as { id: number };
-      const image = await ctx.store.getImage(id);
-      secure(reply).header('cache-control', 'no-store');
-      if (!image) return reply.code(404).send({ error: 'not_found', message: `no image ${id}` });
-      const [sbom, findings] = await Promise.all([ctx.store.getSbom(id), ctx.store.listFindings(id)]);
-      const eol = eolStatus(sbom?.inventory.os);
-      return {
-        eol: { state: eol.state, distro: eol.distro, cycle: eol.cycle, eolDate: eol.release?.eol ?? undefined, daysLeft: eol.daysLeft, reason: eol.reason },
-        fixAdvice: fixAdvice(findings.map((f) => f.finding)),
-      };
-    },
-  );
 };

@@ -102,4 +102,20 @@ CREATE TABLE meta (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'image details and severity history',
+    sql: `
+CREATE TABLE image_details (
+  image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+  layers JSONB NOT NULL,
+  config_findings JSONB NOT NULL,
+  secrets JSONB NOT NULL,
+  warnings JSONB NOT NULL,
+  scanned_at TEXT NOT NULL
+);
+ALTER TABLE scans ADD COLUMN by_severity JSONB;
+CREATE INDEX scans_time ON scans(scanned_at);
+`,
+  },
 ];

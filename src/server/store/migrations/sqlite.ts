@@ -100,4 +100,20 @@ CREATE TABLE meta (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'image details and severity history',
+    sql: `
+CREATE TABLE image_details (
+  image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+  layers TEXT NOT NULL,
+  config_findings TEXT NOT NULL,
+  secrets TEXT NOT NULL,
+  warnings TEXT NOT NULL,
+  scanned_at TEXT NOT NULL
+);
+ALTER TABLE scans ADD COLUMN by_severity TEXT;
+CREATE INDEX scans_time ON scans(scanned_at);
+`,
+  },
 ];
