@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { fakeTokens } from '../../src/secrets/fake-tokens.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { api, waitFor } from '../server/fixtures.js';
 import { artifactsDir, createToken, launchChromium, NO_CHROMIUM, startWebServer, workerSbom, writeAppImage, type WebServer } from './helpers.js';
@@ -23,6 +24,8 @@ describe('dashboard in chromium', { skip: NO_CHROMIUM, timeout: 180_000 }, () =>
   let workerId: number;
   let shots: string;
   let cleanupImg: () => Promise<void>;
+  // a fake token made now, never a literal in the repository: it must show only redacted
+  const secret = fakeTokens().githubPat!;
   const problems: string[] = [];
   const outside: string[] = [];
 
@@ -36,7 +39,7 @@ describe('dashboard in chromium', { skip: NO_CHROMIUM, timeout: 180_000 }, () =>
     scanner = await createToken(w.base, w.admin, 'scanner');
     const img = await tempDir('bulwark-web-img-');
     cleanupImg = img.cleanup;
-    const reg = await api(w.base, 'POST', '/api/v1/images', { token: scanner, json: { ref: `oci-archive:${await writeAppImage(img.dir)}` } });
+    const reg = await api(w.base, 'POST', '/api/v1/images', { token: scanner, json: { ref: `oci-archive:${await writeAppImage(img.dir, secret)}` } });
     assert.equal(reg.status, 201, reg.text);
     appId = reg.body.image.id;
     const up = await api(w.base, 'POST', '/api/v1/images/sbom', { token: scanner, body: workerSbom(), type: 'application/vnd.cyclonedx+json' });
@@ -91,6 +94,9 @@ describe('dashboard in chromium', { skip: NO_CHROMIUM, timeout: 180_000 }, () =>
     assert.equal(await tile('High').innerText(), '1');
     await page.locator('svg.chart').waitFor();
     assert.ok((await page.locator('svg.chart circle.dot').count()) >= 1, 'one point per scan time');
+    // from /stats/findings-history: a total line and one per severity present
+    assert.ok(await page.locator('svg.chart path.line-high').count(), 'a HIGH line');
+    assert.deepEqual(await page.locator('.legend li').allInnerTexts(), ['Total', 'High']);
     const events = await page.locator('table.events').innerText();
     assert.match(events, /image\.registered/);
     await shot('02-overview');
@@ -120,11 +126,18 @@ describe('dashboard in chromium', { skip: NO_CHROMIUM, timeout: 180_000 }, () =>
     await page.getByLabel('Package type').selectOption('deb');
     assert.equal(await pkgRows.count(), 1);
     await page.getByLabel('Package type').selectOption('');
-    // layers known from package locations: 0 (dpkg) and 1 (node_modules)
-    const layers = await page.locator('section[aria-labelledby="layers-h"] tbody').innerText();
-    assert.match(layers, /^0\s+sha256:[0-9a-f]{12}/m);
-    assert.match(layers, /^1\s+sha256:[0-9a-f]{12}/m);
-    assert.match(text, /Hardening check results are not kept by the server/);
+    // layers from the image configuration, with created_by and packages per layer
+    const layerRows = await page.locator('table.layers tbody tr').allInnerTexts();
+    assert.equal(layerRows.length, 2);
+    assert.match(layerRows[0]!, /^0\s+ADD rootfs\.tar \/\s+sha256:[0-9a-f]{12}\s+[\d.]+ (B|KiB)\s+1$/);
+    assert.match(layerRows[1]!, /^1\s+COPY \. \/app && RUN npm ci\s+sha256:[0-9a-f]{12}\s+[\d.]+ (B|KiB)\s+3$/);
+    // hardening: the image checks (it runs as root) and the secret, redacted, with its layer
+    const hardening = page.locator('section[aria-labelledby="hardening-h"]');
+    assert.match(await hardening.locator('table.checks tr[data-check-id="IMG-001"]').innerText(), /HIGH|MEDIUM|LOW|CRITICAL|INFO/);
+    const sec = await hardening.locator('table.secrets tr[data-rule-id="github-pat"]').innerText();
+    assert.match(sec, /\/app\/\.env:2[\s\S]*ghp_[\s\S]*#1[\s\S]*COPY \. \/app && RUN npm ci/);
+    assert.ok(!(await page.content()).includes(secret), 'the secret never reaches the page');
+    assert.ok(!(await page.content()).includes(secret.slice(8)), 'no part of it either');
     await shot('03-image');
     // severity filter on findings
     assert.deepEqual(await page.getByLabel('Severity').locator('option').allInnerTexts(), ['All (1)', 'HIGH (1)']);

@@ -75,8 +75,12 @@ export async function createToken(base: string, admin: string, role: 'viewer' | 
   return r.body.token as string;
 }
 
-/** An image on Debian 10 (past end of life) with an app layer holding lodash 4.17.20 and minimist 1.2.0. */
-export function appImageSpec(): ImageSpec {
+/**
+ * An image on Debian 10 (past end of life) with an app layer holding lodash 4.17.20 and minimist 1.2.0;
+ * it runs as root (no USER), and with `secret` (a fake token made at test time) the app layer also
+ * holds an .env file with it.
+ */
+export function appImageSpec(secret?: string): ImageSpec {
   const pkg = (name: string, version: string) => ({ path: `app/node_modules/${name}/package.json`, content: JSON.stringify({ name, version, license: 'MIT' }) });
   return {
     layers: [
@@ -90,7 +94,13 @@ export function appImageSpec(): ImageSpec {
       },
       {
         createdBy: 'COPY . /app && RUN npm ci',
-        files: [{ path: 'app/package.json', content: JSON.stringify({ name: 'app', version: '1.0.0' }) }, pkg('lodash', '4.17.20'), pkg('minimist', '1.2.0'), pkg('left-pad', '1.3.0')],
+        files: [
+          { path: 'app/package.json', content: JSON.stringify({ name: 'app', version: '1.0.0' }) },
+          pkg('lodash', '4.17.20'),
+          pkg('minimist', '1.2.0'),
+          pkg('left-pad', '1.3.0'),
+          ...(secret ? [{ path: 'app/.env', content: `NODE_ENV=production\nGITHUB_TOKEN=${secret}\n` }] : []),
+        ],
       },
     ],
     config: { Cmd: ['node', '/app/index.js'] },
@@ -98,8 +108,8 @@ export function appImageSpec(): ImageSpec {
 }
 
 /** Writes the app image as an OCI archive; returns its path. */
-export async function writeAppImage(dir: string): Promise<string> {
-  return (await makeImage(dir, appImageSpec(), { format: 'oci-archive', refName: 'app' }, 'app')).path;
+export async function writeAppImage(dir: string, secret?: string): Promise<string> {
+  return (await makeImage(dir, appImageSpec(secret), { format: 'oci-archive', refName: 'app' }, 'app')).path;
 }
 
 /** A CycloneDX SBOM with only minimist 1.2.0 (clean under the old set, CRITICAL under the new). */

@@ -186,20 +186,6 @@ async function api(path, tok = token()) {
   return body;
 }
 
-/** Runs fn over items with at most `limit` in flight. */
-async function pool(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 // ---------------------------------------------------------------- small widgets
 
 function table(caption, headers, rows, opts = {}) {
@@ -246,23 +232,22 @@ function countCells(counts) {
   ];
 }
 
-/**
- * Open findings over time from scan histories: each image contributes its latest scan's count at
- * every instant; the sum is a step function, sampled at every scan time.
- */
-function findingsSeries(scansByImage) {
-  const points = [];
-  const all = [];
-  for (const [imageId, scans] of scansByImage) for (const sc of scans) all.push({ imageId, t: Date.parse(sc.time), n: sc.findings });
-  all.sort((a, b) => a.t - b.t);
-  const current = new Map();
-  for (const p of all) {
-    current.set(p.imageId, p.n);
-    const sum = [...current.values()].reduce((a, b) => a + b, 0);
-    if (points.length && points[points.length - 1].t === p.t) points[points.length - 1].n = sum;
-    else points.push({ t: p.t, n: sum });
-  }
-  return points;
+/** The chart's series: total plus one per severity group ("Other" = negligible + unknown). */
+const CHART_SERIES = [
+  ['total', 'Total'],
+  ['CRITICAL', 'Critical'],
+  ['HIGH', 'High'],
+  ['MEDIUM', 'Medium'],
+  ['LOW', 'Low'],
+  ['OTHER', 'Other'],
+];
+
+/** Points of /api/v1/stats/findings-history as { t, total, CRITICAL, HIGH, MEDIUM, LOW, OTHER }. */
+function historyPoints(history) {
+  return history.points.map((p) => {
+    const by = p.bySeverity ?? {};
+    return { t: Date.parse(p.time), total: p.total, CRITICAL: by.CRITICAL ?? 0, HIGH: by.HIGH ?? 0, MEDIUM: by.MEDIUM ?? 0, LOW: by.LOW ?? 0, OTHER: (by.NEGLIGIBLE ?? 0) + (by.UNKNOWN ?? 0), unclassified: p.unclassified ?? 0 };
+  });
 }
 
 /** The top of the y axis: four equal whole steps (1, 2, 5 × 10^k each) reaching at least v. */
@@ -273,30 +258,31 @@ function niceMax(v) {
   return 40 * p;
 }
 
-/** The SVG chart of open findings over time, plus a data table for screen readers. */
+/** The SVG chart of open findings over time by severity (step lines), plus a data table for screen readers. */
 function historyChart(points) {
   if (!points.length) return h('p', { class: 'muted' }, 'No scans yet.');
   const W = 960;
-  const H = 220;
+  const H = 240;
   const pad = { l: 44, r: 24, t: 12, b: 36 };
   // at least the last 24 hours, so a young history reads as a timeline rather than one squeezed instant
   const t1 = Math.max(Date.now(), points[points.length - 1].t);
   const t0 = Math.min(points[0].t, t1 - 86_400_000);
   const span = t1 - t0;
-  const max = niceMax(Math.max(...points.map((p) => p.n), 1));
+  const max = niceMax(Math.max(...points.map((p) => p.total), 1));
   const x = (t) => pad.l + ((t - t0) / span) * (W - pad.l - pad.r);
   const y = (n) => pad.t + (1 - n / max) * (H - pad.t - pad.b);
   // step line: horizontal until the next scan, then vertical
-  let d = `M${x(points[0].t).toFixed(1)},${y(points[0].n).toFixed(1)}`;
-  const start = points[0].t;
-  for (let i = 1; i < points.length; i++) d += ` H${x(points[i].t).toFixed(1)} V${y(points[i].n).toFixed(1)}`;
-  d += ` H${x(t1).toFixed(1)}`;
-  const area = `${d} V${y(0).toFixed(1)} H${x(start).toFixed(1)} Z`;
+  const stepPath = (key) => {
+    let d = `M${x(points[0].t).toFixed(1)},${y(points[0][key]).toFixed(1)}`;
+    for (let i = 1; i < points.length; i++) d += ` H${x(points[i].t).toFixed(1)} V${y(points[i][key]).toFixed(1)}`;
+    return `${d} H${x(t1).toFixed(1)}`;
+  };
   const last = points[points.length - 1];
+  const now = CHART_SERIES.filter(([k]) => k !== 'total' && last[k]).map(([k, label]) => `${last[k]} ${label.toLowerCase()}`).join(', ');
   const svg = s(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' },
-    s('title', { id: 'chart-title' }, `Open findings over time: ${last.n} now, from ${points.length} scan point${points.length === 1 ? '' : 's'}`),
+    s('title', { id: 'chart-title' }, `Open findings over time by severity: ${last.total} now${now ? ` (${now})` : ''}, from ${points.length} scan point${points.length === 1 ? '' : 's'}`),
   );
   for (let i = 0; i <= 4; i++) {
     const v = (max / 4) * i;
@@ -306,11 +292,24 @@ function historyChart(points) {
   const fmt = (t) => new Date(t).toLocaleString(undefined, span > 3 * 86_400_000 ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   for (const [t, anchor] of [[t0, 'start'], [t0 + span / 2, 'middle'], [t1, 'end']]) svg.append(s('text', { x: x(t), y: H - pad.b + 18, class: 'axis', 'text-anchor': anchor }, fmt(t)));
   svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(0), y2: y(0), class: 'baseline' }));
-  svg.append(s('path', { d: area, class: 'area' }));
-  svg.append(s('path', { d, class: 'line' }));
-  for (const p of points) svg.append(s('circle', { cx: x(p.t), cy: y(p.n), r: 3.5, class: 'dot' }, s('title', null, `${new Date(p.t).toLocaleString()}: ${p.n} open`)));
-  const rows = points.slice(-50).reverse().map((p) => h('tr', null, h('td', null, fmtTime(new Date(p.t).toISOString())), h('td', { class: 'num' }, String(p.n))));
-  return h('figure', { class: 'chart-fig' }, svg, h('details', null, h('summary', null, 'Chart data'), table('Open findings at each scan', ['Time', { label: 'Open findings', class: 'num' }], rows)));
+  const shown = CHART_SERIES.filter(([k]) => k === 'total' || points.some((p) => p[k]));
+  // the total first (underneath), then the severities, most severe on top
+  for (const [k] of [...shown].reverse()) svg.append(s('path', { d: stepPath(k), class: `line line-${k.toLowerCase()}` }));
+  for (const p of points) svg.append(s('circle', { cx: x(p.t), cy: y(p.total), r: 3.5, class: 'dot' }, s('title', null, `${new Date(p.t).toLocaleString()}: ${p.total} open`)));
+  const legend = h('ul', { class: 'legend', 'aria-hidden': 'true' }, shown.map(([k, label]) => h('li', null, h('span', { class: `swatch swatch-${k.toLowerCase()}` }), label)));
+  const unclassified = points.some((p) => p.unclassified);
+  const rows = points
+    .slice(-50)
+    .reverse()
+    .map((p) => h('tr', null, h('td', null, fmtTime(new Date(p.t).toISOString())), CHART_SERIES.map(([k]) => h('td', { class: 'num' }, String(p[k])))));
+  return h(
+    'figure',
+    { class: 'chart-fig' },
+    svg,
+    legend,
+    unclassified ? h('p', { class: 'muted small' }, 'Scans recorded before severities were kept count in the total only.') : null,
+    h('details', null, h('summary', null, 'Chart data'), table('Open findings at each scan, by severity', ['Time', ...CHART_SERIES.map(([, label]) => ({ label, class: 'num' }))], rows)),
+  );
 }
 
 function eventRows(events, withImage = true) {
@@ -370,22 +369,25 @@ async function overviewPage() {
     section('Open findings over time', 'chart-h', chartSlot),
     section('Latest events', 'events-h', eventTable('Latest events', events), h('p', null, h('a', { href: '#/events' }, 'All events'))),
   ];
-  // the chart needs one request per image (no time-series endpoint yet): fill it in afterwards
-  pool(images, 6, async (i) => [i.id, await api(`/api/v1/images/${i.id}/scans`).catch(() => [])]).then(
-    (pairs) => chartSlot.replaceChildren(historyChart(findingsSeries(pairs))),
+  // the chart comes from the findings-history endpoint (last 30 days): fill it in afterwards
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  api(`/api/v1/stats/findings-history?since=${encodeURIComponent(since)}`).then(
+    (history) => chartSlot.replaceChildren(historyChart(historyPoints(history))),
     (err) => chartSlot.replaceChildren(h('p', { class: 'error' }, `Scan history unavailable: ${err.message}`)),
   );
   return page;
 }
 
 async function imagePage(id) {
-  const [info, findings, packages, scans, events, summary] = await Promise.all([
+  const [info, findings, packages, scans, events, summary, layerInfo, hardening] = await Promise.all([
     api(`/api/v1/images/${id}`),
     api(`/api/v1/images/${id}/findings`),
     api(`/api/v1/images/${id}/packages`),
     api(`/api/v1/images/${id}/scans`),
     api(`/api/v1/images/${id}/events`),
-    api(`/ui/data/images/${id}/summary`).catch(() => undefined),
+    api(`/api/v1/images/${id}/summary`).catch(() => undefined),
+    api(`/api/v1/images/${id}/layers`).catch(() => undefined),
+    api(`/api/v1/images/${id}/hardening`).catch(() => undefined),
   ]);
   const img = info.image;
   const os = info.os;
@@ -483,43 +485,106 @@ async function imagePage(id) {
   pkgT.addEventListener('change', renderPkgs);
   renderPkgs();
 
-  // layers, as far as the stored inventory knows them (package locations)
-  const layers = new Map();
+  // layers (kept when the server scanned the image; SBOM uploads have none), with packages per layer
+  const pkgsPerLayer = new Map();
   for (const p of packages)
-    for (const l of p.locations ?? []) {
-      if (l.layerIndex === undefined && !l.layerDiffId) continue;
-      const key = l.layerIndex ?? l.layerDiffId;
-      const e = layers.get(key) ?? { index: l.layerIndex, diffId: l.layerDiffId, names: new Set() };
-      e.names.add(p.name);
-      layers.set(key, e);
-    }
-  const layerRows = [...layers.values()]
-    .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
-    .map((l) => h('tr', null, h('td', { class: 'num' }, l.index ?? '—'), h('td', null, h('code', { class: 'break' }, shortDigest(l.diffId))), h('td', { class: 'muted' }, 'not stored by the server'), h('td', { class: 'num' }, String(l.names.size))));
+    for (const l of p.locations ?? []) if (l.layerIndex !== undefined) pkgsPerLayer.set(l.layerIndex, (pkgsPerLayer.get(l.layerIndex) ?? 0) + 1);
+  const layerList = layerInfo?.layers ?? null;
+  const layerNode = layerList
+    ? table(
+        'Layers, base first',
+        [{ label: '#', class: 'num' }, 'Created by', 'Diff ID', { label: 'Size', class: 'num' }, { label: 'Packages', class: 'num' }],
+        layerList.map((l) =>
+          h(
+            'tr',
+            { dataset: { layer: l.index } },
+            h('td', { class: 'num' }, String(l.index)),
+            h('td', { class: 'created-by' }, l.createdBy ? h('code', { class: 'clamp break', title: l.createdBy }, l.createdBy) : h('span', { class: 'muted' }, 'unknown')),
+            h('td', null, h('code', { title: l.diffId }, shortDigest(l.diffId))),
+            h('td', { class: 'num nowrap' }, fmtBytes(l.size)),
+            h('td', { class: 'num' }, String(pkgsPerLayer.get(l.index) ?? 0)),
+          ),
+        ),
+        { empty: 'The image has no layers.', class: 'layers' },
+      )
+    : h('p', { class: 'muted' }, `No layer information: ${layerInfo?.reason ?? 'unavailable'}.`);
 
   return [
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Overview'), ' › image'),
     heading(img.ref, null),
     h('div', { class: 'grid2' }, section('Image', 'facts-h', facts, h('div', { class: 'sevline' }, sevBar(img.findings ?? {}, 240), ' ', `${total(img.findings)} open finding${total(img.findings) === 1 ? '' : 's'}`)), section('Fix advice', 'advice-h', adviceNode)),
     section('Findings', 'findings-h', h('div', { class: 'filters' }, h('label', { for: 'sev-filter' }, 'Severity '), sevSelect), findingsSlot),
+    section('Hardening', 'hardening-h', hardeningNode(hardening)),
     section('Packages', 'packages-h', h('div', { class: 'filters' }, h('label', { for: 'pkg-q' }, 'Filter '), pkgQ, ' ', h('label', { for: 'pkg-type', class: 'visually-hidden' }, 'Package type'), pkgT), pkgCount, pkgSlot),
-    h(
-      'div',
-      { class: 'grid2' },
-      section(
-        'Layers',
-        'layers-h',
-        table('Layers with packages', [{ label: '#', class: 'num' }, 'Diff ID', 'Created by', { label: 'Packages', class: 'num' }], layerRows, { empty: 'No layer information (SBOM uploads carry none).' }),
-        h('p', { class: 'muted small' }, 'Only layers that installed packages are known here: the server keeps packages and OS, not the image configuration, so created_by is not available.'),
-      ),
-      section(
-        'Hardening',
-        'hardening-h',
-        h('p', null, 'Hardening check results are not kept by the server: it stores the inventory only and never pulls the image again, and the API has no endpoint for them.'),
-        h('p', { class: 'muted small' }, 'Run ', h('code', null, `bulwark image ${img.ref} --scanners config`), ' for them.'),
-      ),
-    ),
+    section('Layers', 'layers-h', layerNode),
     h('div', { class: 'grid2' }, section('Events', 'ievents-h', eventTable('Events of this image', events.slice(0, 50), false)), section('Scan history', 'scans-h', table('Scans, newest first', ['Time', 'Trigger', 'Advisories of', { label: 'Findings', class: 'num' }], scans.slice(0, 50).map((sc) => h('tr', null, h('td', null, fmtTime(sc.time)), h('td', null, sc.trigger), h('td', null, fmtTime(sc.advisoryStamp)), h('td', { class: 'num' }, String(sc.findings)))), { empty: 'No scans yet.' }))),
+  ];
+}
+
+const CHECK_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
+
+function fmtBytes(n) {
+  if (typeof n !== 'number') return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++;
+  return `${i ? v.toFixed(1) : v} ${units[i]}`;
+}
+
+/** Where a check result points: path[:line], layer and its created_by. */
+function checkWhere(loc) {
+  if (!loc) return h('span', { class: 'muted' }, 'image configuration');
+  return [
+    loc.path ? h('code', { class: 'break' }, `${loc.path}${loc.line ? `:${loc.line}` : ''}`) : null,
+    loc.layer !== undefined ? h('div', { class: 'muted small' }, `layer ${loc.layer}${loc.layerCreatedBy ? `: ${loc.layerCreatedBy}` : ''}`) : null,
+    loc.object ? h('div', { class: 'muted small' }, loc.object) : null,
+  ];
+}
+
+/** The Hardening section: image checks by severity, and secrets (redacted) with their layer. */
+function hardeningNode(hd) {
+  if (!hd) return h('p', { class: 'error' }, 'Hardening results are unavailable.');
+  if (!hd.configFindings) return h('p', { class: 'muted' }, `No hardening results: ${hd.reason ?? 'the image was not scanned by the server'}.`);
+  const checks = [...hd.configFindings].sort((a, b) => CHECK_SEVERITIES.indexOf(a.severity) - CHECK_SEVERITIES.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
+  const counts = CHECK_SEVERITIES.filter((k) => checks.some((c) => c.severity === k)).map((k) => `${checks.filter((c) => c.severity === k).length} ${k.toLowerCase()}`);
+  const secrets = hd.secrets ?? [];
+  return [
+    h('p', { class: 'result-count' }, checks.length ? `${checks.length} check result${checks.length === 1 ? '' : 's'} (${counts.join(', ')})` : 'Every image check passed', `, ${secrets.length} secret${secrets.length === 1 ? '' : 's'}. Scanned `, fmtTime(hd.scannedAt), '.'),
+    h('h3', null, 'Image checks'),
+    table(
+      'Image check results, most severe first',
+      ['Severity', 'Check', 'Detail', 'Where'],
+      checks.map((c) =>
+        h(
+          'tr',
+          { dataset: { checkId: c.checkId } },
+          h('td', null, sevBadge(c.severity)),
+          h('td', { class: 'nowrap' }, h('strong', null, c.checkId), h('div', { class: 'small' }, c.title)),
+          h('td', { class: 'detail' }, c.message, c.evidence ? h('div', null, h('code', { class: 'small break' }, c.evidence)) : null, c.remediation ? h('div', { class: 'muted small' }, 'Fix: ', c.remediation) : null),
+          h('td', { class: 'where' }, checkWhere(c.location)),
+        ),
+      ),
+      { empty: 'No check results.', class: 'checks' },
+    ),
+    h('h3', null, 'Secrets'),
+    table(
+      'Secrets found in the image (values redacted)',
+      ['Severity', 'Kind', 'Where', 'Redacted match', 'Layer'],
+      secrets.map((x) =>
+        h(
+          'tr',
+          { dataset: { ruleId: x.ruleId } },
+          h('td', null, sevBadge(x.severity)),
+          h('td', null, x.title, x.key ? h('div', { class: 'muted small' }, x.key) : null),
+          h('td', null, h('code', { class: 'break' }, `${x.path}:${x.line}`), x.deletedLater ? h('div', { class: 'muted small' }, 'deleted by a later layer (still in the image history)') : null),
+          h('td', null, h('code', { class: 'secret' }, x.match)),
+          h('td', { class: 'small' }, x.layer !== undefined ? [`#${x.layer}`, x.layerCreatedBy ? h('div', { class: 'muted break' }, x.layerCreatedBy) : null] : '—'),
+        ),
+      ),
+      { empty: 'No secrets found.', class: 'secrets' },
+    ),
+    hd.warnings?.length ? h('p', { class: 'muted small' }, `Warnings: ${hd.warnings.join('; ')}`) : null,
   ];
 }
 
@@ -550,32 +615,27 @@ async function searchPage(params) {
   );
   const out = [heading('Search', 'Images by name, a vulnerability ID across all images, or a package name across all images.'), form];
   if (!q) return out;
-  const ql = q.toLowerCase();
-  const images = await api('/api/v1/images');
+  const res = await api(`/api/v1/search?${new URLSearchParams({ q, limit: '200' })}`);
   let result;
   if (kind === 'image') {
-    const hits = images.filter((i) => i.ref.toLowerCase().includes(ql) || (i.digest ?? '').toLowerCase().includes(ql)).sort(worstFirst);
+    const hits = [...res.images].sort(worstFirst);
     result = table(`Images matching “${q}”`, ['Image', 'Digest', { label: 'Critical', class: 'num' }, { label: 'High', class: 'num' }, { label: 'Medium', class: 'num' }, { label: 'Low', class: 'num' }, { label: 'Other', class: 'num' }], hits.map((i) => h('tr', null, h('td', null, imageLink(i.id, i.ref)), h('td', null, h('code', null, shortDigest(i.digest))), countCells(i.findings))), { showCaption: true, empty: 'No image matches.' });
   } else if (kind === 'vuln') {
-    const per = await pool(images, 6, (i) => api(`/api/v1/images/${i.id}/findings`).then((fs) => fs.map((f) => ({ image: i, f })), () => []));
-    const hits = per.flat().filter(({ f }) => f.vulnId.toLowerCase().includes(ql) || (f.finding.aliases ?? []).some((a) => a.toLowerCase().includes(ql)));
-    hits.sort((a, b) => sevRank(a.f.severity) - sevRank(b.f.severity) || a.image.ref.localeCompare(b.image.ref));
-    const imagesHit = new Set(hits.map((x) => x.image.id)).size;
+    const hits = [...res.vulnerabilities].sort((a, b) => sevRank(a.severity) - sevRank(b.severity) || a.imageRef.localeCompare(b.imageRef));
+    const imagesHit = new Set(hits.map((x) => x.imageId)).size;
     result = [
       h('p', { class: 'result-count' }, `${hits.length} finding${hits.length === 1 ? '' : 's'} in ${imagesHit} image${imagesHit === 1 ? '' : 's'}.`),
-      table(`Findings matching “${q}”`, ['Image', 'Severity', 'ID', 'Package', 'Installed', 'Fixed in'], hits.slice(0, MAX_ROWS).map(({ image, f }) => h('tr', null, h('td', null, imageLink(image.id, image.ref)), h('td', null, sevBadge(f.severity)), h('td', null, osvLink(f.vulnId)), h('td', null, f.finding.pkg?.name), h('td', null, h('code', null, f.finding.installedVersion)), h('td', null, f.finding.fixedVersion ? h('code', null, f.finding.fixedVersion) : h('span', { class: 'muted' }, 'none')))), { showCaption: true, empty: 'No image has this vulnerability.' }),
+      table(`Findings matching “${q}”`, ['Image', 'Severity', 'ID', 'Package', 'Installed', 'Fixed in'], hits.map((v) => h('tr', null, h('td', null, imageLink(v.imageId, v.imageRef)), h('td', null, sevBadge(v.severity)), h('td', null, osvLink(v.vulnId), v.vulnId.toLowerCase() !== q.toLowerCase() ? h('div', { class: 'muted small' }, `alias ${q}`) : null), h('td', null, v.package), h('td', null, h('code', null, v.version)), h('td', null, v.fixedVersion ? h('code', null, v.fixedVersion) : h('span', { class: 'muted' }, 'none')))), { showCaption: true, empty: 'No image has this vulnerability (the ID or an alias must match exactly).' }),
     ];
   } else {
-    const per = await pool(images, 6, (i) => api(`/api/v1/images/${i.id}/packages`).then((ps) => ps.map((p) => ({ image: i, p })), () => []));
-    const hits = per.flat().filter(({ p }) => p.name.toLowerCase().includes(ql));
-    hits.sort((a, b) => a.p.name.localeCompare(b.p.name) || a.image.ref.localeCompare(b.image.ref));
-    const imagesHit = new Set(hits.map((x) => x.image.id)).size;
+    const hits = [...res.packages].sort((a, b) => a.name.localeCompare(b.name) || a.imageRef.localeCompare(b.imageRef));
+    const imagesHit = new Set(hits.map((x) => x.imageId)).size;
     result = [
       h('p', { class: 'result-count' }, `${hits.length} package${hits.length === 1 ? '' : 's'} in ${imagesHit} image${imagesHit === 1 ? '' : 's'}.`),
-      table(`Packages matching “${q}”`, ['Image', 'Package', 'Version', 'Type', 'Path'], hits.slice(0, MAX_ROWS).map(({ image, p }) => h('tr', null, h('td', null, imageLink(image.id, image.ref)), h('td', null, p.name), h('td', null, h('code', null, p.version)), h('td', null, p.type), h('td', { class: 'small break' }, p.locations?.[0]?.path ?? ''))), { showCaption: true, empty: 'No image has this package.' }),
+      table(`Packages matching “${q}”`, ['Image', 'Package', 'Version', 'Type', 'Package URL'], hits.map((p) => h('tr', null, h('td', null, imageLink(p.imageId, p.imageRef)), h('td', null, p.name), h('td', null, h('code', null, p.version)), h('td', null, p.type), h('td', { class: 'small break' }, p.purl))), { showCaption: true, empty: 'No image has this package.' }),
     ];
   }
-  return [...out, section('Results', 'results-h', result, h('p', { class: 'muted small' }, `Searched ${images.length} image${images.length === 1 ? '' : 's'} in this browser (the API has no search endpoint).`))];
+  return [...out, section('Results', 'results-h', result, res.truncated ? h('p', { class: 'muted small' }, 'Only the first 200 results of each kind are shown: refine the search.') : null)];
 }
 
 async function eventsPage(params) {
