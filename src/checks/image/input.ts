@@ -37,7 +37,7 @@ export interface ImageCheckInput {
   packages: Package[];
   layers: ImageLayer[];
   /** the final filesystem: path -> entry and the layer that wrote it */
-  files: Map<string, FinalEntry>;
+  files: ReadonlyMap<string, FinalEntry>;
   /** the clock EOL checks compare with */
   now: Date;
   /** final text of a collected config file (sshd_config, passwd, group, sudoers, inetd …), symlinks resolved */
