@@ -108,9 +108,18 @@ async function readEntry(
   first?: Buffer,
 ): Promise<{ content?: Buffer; tempPath?: string }> {
   if (size <= spoolBytes) {
-    const chunks: Buffer[] = first ? [first] : [];
-    for await (const c of entry) chunks.push(c as Buffer);
-    return { content: Buffer.concat(chunks) };
+    // one buffer of the entry's size, filled as chunks arrive: no list of chunk buffers kept alive until a
+    // concat (which held each file twice); a tar entry's data is exactly its header size
+    const buf = Buffer.allocUnsafe(size);
+    let n = 0;
+    let extra: Buffer[] | undefined;
+    const put = (c: Buffer): void => {
+      if (extra || n + c.length > size) (extra ??= [buf.subarray(0, n)]).push(c);
+      else n += c.copy(buf, n);
+    };
+    if (first) put(first);
+    for await (const c of entry) put(c as Buffer);
+    return { content: extra ? Buffer.concat(extra) : n === size ? buf : buf.subarray(0, n) };
   }
   const tempPath = join(tmpDir, `spool-${randomBytes(8).toString('hex')}`);
   const out = createWriteStream(tempPath, { mode: 0o600 });
