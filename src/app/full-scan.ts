@@ -5,14 +5,12 @@
  */
 import { applySuppressions } from '../checks/suppress.js';
 import { buildImageCheckInput } from '../checks/image/input.js';
-import { imageFilesAnalyzer } from '../checks/image/files-analyzer.js';
 import { imageChecks } from '../checks/image/registry.js';
 import { runChecks } from '../checks/run.js';
 import type { ConfigFinding } from '../checks/types.js';
 import { eolStatus } from '../distro/eol.js';
-import type { LayerAnalyzer } from '../layer/types.js';
 import type { ScanReport, SuppressedItem } from '../report/types.js';
-import { collectSecretFindings, secretsAnalyzer } from '../secrets/analyzer.js';
+import { collectSecretFindings } from '../secrets/analyzer.js';
 import type { SecretFinding } from '../secrets/scanner.js';
 import { BulwarkError } from '../shared/errors.js';
 import { globToRegExp, type IgnoreRule } from '../vuln/ignore.js';
@@ -32,15 +30,7 @@ export function parseScanners(s: string | undefined): Set<Scanner> {
   return out;
 }
 
-/**
- * The layer analyzers every scan runs beyond the catalogers. They are cheap (a few small files, and
- * text scanning at ~300 MB/s), and running the same set whatever --scanners says keeps one layer-cache
- * entry per layer: `bulwark packages`, `bulwark sbom` and `bulwark image --scanners …` share the cache.
- * The scanners choose what is reported, not what is read.
- */
-export function scanAnalyzers(image: boolean): LayerAnalyzer[] {
-  return image ? [imageFilesAnalyzer, secretsAnalyzer] : [secretsAnalyzer];
-}
+export { scanAnalyzers } from './analyzers.js';
 
 function suppressSecrets(secrets: SecretFinding[], rules: IgnoreRule[], now = new Date()): { kept: SecretFinding[]; suppressed: SuppressedItem[] } {
   const active = rules.filter((r) => (!r.expires || r.expires >= now) && !r.package && (r.id || r.path));

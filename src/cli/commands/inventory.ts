@@ -1,6 +1,6 @@
 /** `bulwark sbom`, `bulwark packages` and `bulwark rootfs`: inventory of an image or directory. */
 import type { Command } from 'commander';
-import { scanAnalyzers } from '../../app/full-scan.js';
+import { scanAnalyzers } from '../../app/analyzers.js';
 import { scanImage, scanRootfs, type ScanResult } from '../../app/inventory.js';
 import { filesJson, filesTable } from '../../report/files-list.js';
 import { packagesJson, packagesTable } from '../../report/packages-table.js';
