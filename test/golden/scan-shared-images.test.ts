@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SHARED_SKIP, repoRoot, runCli, shared, tempDir } from '../helpers/fixtures.js';
+import { SHARED_SKIP, repoRoot, runCli, shared, sharedDir, tempDir } from '../helpers/fixtures.js';
 
 const osvDir = shared('osv');
 const images = shared('images');
@@ -24,10 +24,10 @@ const CASES: { name: string; image: string; args: string[] }[] = [
   { name: 'alpine-3.10-all-scanners', image: 'alpine-3.10.docker.tar.gz', args: [] },
 ];
 
-/** Keeps what the scan decided; drops what changes run to run (time, tool version, days until/since EOL). */
+/** Keeps what the scan decided; drops what changes run to run (time, tool version, days until/since EOL, where ../shared is). */
 function redact(report: Record<string, unknown>): Record<string, unknown> {
   const { createdAt: _c, generator: _g, ...rest } = report;
-  const text = JSON.stringify(rest).replace(/"daysLeft":-?\d+/g, '"daysLeft":"<redacted>"').replace(/\b\d+ days (ago|left|from now)\b/g, '<n> days $1');
+  const text = JSON.stringify(rest).split(sharedDir).join('<shared>').replace(/"daysLeft":-?\d+/g, '"daysLeft":"<redacted>"').replace(/\b\d+ days (ago|left|from now)\b/g, '<n> days $1');
   return { ...(JSON.parse(text) as Record<string, unknown>), createdAt: '<redacted>', generator: '<redacted>' };
 }
 
