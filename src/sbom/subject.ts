@@ -2,6 +2,7 @@
 import type { Inventory } from '../app/inventory.js';
 import type { Package } from '../catalog/types.js';
 import { purl as makePurl } from '../catalog/purl.js';
+import { splitImageRef } from '../shared/image-ref.js';
 
 /** The image (or directory) an SBOM describes. */
 export interface Subject {
@@ -17,16 +18,8 @@ export interface Subject {
 
 /** Splits "registry:5000/repo/name:tag@sha256:…" into repository, tag and digest. */
 export function splitReference(ref: string): { repository: string; tag?: string; digest?: string } {
-  let rest = ref;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) return { repository: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-  return { repository: rest, digest };
+  const { name, tag, digest } = splitImageRef(ref);
+  return { repository: name, tag, digest };
 }
 
 /** Describes the inventory's target for an SBOM. */

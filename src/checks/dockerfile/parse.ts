@@ -13,6 +13,7 @@ import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile
 import { BulwarkError } from '../../shared/errors.js';
 import type { DockerfileCheckInput, FromImage, Instruction, ShellCommand, Stage } from './input.js';
 import { onOneLine, splitShell, type LinedText } from './shell.js';
+import { splitImageRef } from '../../shared/image-ref.js';
 
 /** Larger than any real Dockerfile; bounds parse time on hostile input. */
 export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
@@ -117,19 +118,8 @@ function substitute(value: string, args: Map<string, string | null>): { value: s
   return { value: out, unresolved };
 }
 
-/** Splits an image reference into name, tag and digest. */
-export function parseImageRef(image: string): { name: string; tag?: string; digest?: string } {
-  let rest = image;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-  return { name: rest, digest };
-}
+/** Splits an image reference into name, tag and digest (the shared lenient split). */
+export const parseImageRef = splitImageRef;
 
 function fromImage(ins: Instruction, args: Map<string, string | null>, stages: Stage[]): FromImage {
   const raw = ins.words[0] ?? '';

@@ -1,13 +1,7 @@
 /** HOST-034 (CIS 3.9, 3.10): TLS CA certificate file ownership and mode. */
-import type { HostFixture } from './input.js';
-import { CIS_URL, fileCheck } from './meta.js';
+import { CIS_URL, daemonPath, fileCheck, tlsFileFixture } from './meta.js';
 
-const fixture = (mode: string): HostFixture => ({
-  files: {
-    '/etc/docker/daemon.json': { content: JSON.stringify({ tlsverify: true, tlscacert: '/etc/docker/tls/ca.pem' }) },
-    '/etc/docker/tls/ca.pem': { content: 'PEM', mode },
-  },
-});
+const fixture = (mode: string) => tlsFileFixture('tlscacert', '/etc/docker/tls/ca.pem', mode);
 
 /** The path comes from `tlscacert` (daemon.json or --tlscacert); nothing is checked when TLS is not configured. */
 export const tlsCaPermissionsCheck = fileCheck({
@@ -24,8 +18,5 @@ export const tlsCaPermissionsCheck = fileCheck({
   },
   group: 'root',
   maxMode: 0o444,
-  paths(input) {
-    const v = input.daemon.values.get('tlscacert')?.value;
-    return typeof v === 'string' && v.startsWith('/') ? [v] : [];
-  },
+  paths: daemonPath('tlscacert'),
 });

@@ -1,13 +1,7 @@
 /** HOST-035 (CIS 3.11, 3.12): Docker server certificate file ownership and mode. */
-import type { HostFixture } from './input.js';
-import { CIS_URL, fileCheck } from './meta.js';
+import { CIS_URL, daemonPath, fileCheck, tlsFileFixture } from './meta.js';
 
-const fixture = (mode: string): HostFixture => ({
-  files: {
-    '/etc/docker/daemon.json': { content: JSON.stringify({ tlsverify: true, tlscert: '/etc/docker/tls/server.pem' }) },
-    '/etc/docker/tls/server.pem': { content: 'PEM', mode },
-  },
-});
+const fixture = (mode: string) => tlsFileFixture('tlscert', '/etc/docker/tls/server.pem', mode);
 
 /** The path comes from `tlscert` (daemon.json or --tlscert); nothing is checked when TLS is not configured. */
 export const tlsCertificatePermissionsCheck = fileCheck({
@@ -24,8 +18,5 @@ export const tlsCertificatePermissionsCheck = fileCheck({
   },
   group: 'root',
   maxMode: 0o444,
-  paths(input) {
-    const v = input.daemon.values.get('tlscert')?.value;
-    return typeof v === 'string' && v.startsWith('/') ? [v] : [];
-  },
+  paths: daemonPath('tlscert'),
 });

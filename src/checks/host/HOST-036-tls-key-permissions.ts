@@ -1,13 +1,7 @@
 /** HOST-036 (CIS 3.13, 3.14): Docker server key file ownership and mode. */
-import type { HostFixture } from './input.js';
-import { CIS_URL, fileCheck } from './meta.js';
+import { CIS_URL, daemonPath, fileCheck, tlsFileFixture } from './meta.js';
 
-const fixture = (mode: string): HostFixture => ({
-  files: {
-    '/etc/docker/daemon.json': { content: JSON.stringify({ tlsverify: true, tlskey: '/etc/docker/tls/server-key.pem' }) },
-    '/etc/docker/tls/server-key.pem': { content: 'PEM', mode },
-  },
-});
+const fixture = (mode: string) => tlsFileFixture('tlskey', '/etc/docker/tls/server-key.pem', mode);
 
 /** The path comes from `tlskey` (daemon.json or --tlskey); nothing is checked when TLS is not configured. */
 export const tlsKeyPermissionsCheck = fileCheck({
@@ -24,8 +18,5 @@ export const tlsKeyPermissionsCheck = fileCheck({
   },
   group: 'root',
   maxMode: 0o400,
-  paths(input) {
-    const v = input.daemon.values.get('tlskey')?.value;
-    return typeof v === 'string' && v.startsWith('/') ? [v] : [];
-  },
+  paths: daemonPath('tlskey'),
 });

@@ -118,3 +118,16 @@ export function container(hostConfig: Record<string, unknown> = {}, rest: Record
     }],
   };
 }
+
+/** A host with TLS on and `option` (tlscacert, tlscert, tlskey) pointing at `file` with this mode. */
+export function tlsFileFixture(option: string, file: string, mode: string): HostFixture {
+  return { files: { '/etc/docker/daemon.json': { content: JSON.stringify({ tlsverify: true, [option]: file }) }, [file]: { content: 'PEM', mode } } };
+}
+
+/** The absolute path a daemon option names (daemon.json or the dockerd flag), or none when unset. */
+export function daemonPath(option: string): (input: HostCheckInput) => string[] {
+  return (input) => {
+    const v = input.daemon.values.get(option)?.value;
+    return typeof v === 'string' && v.startsWith('/') ? [v] : [];
+  };
+}
