@@ -4,6 +4,7 @@
  * are evaluated and suppressed in one place.
  */
 import { applySuppressions } from '../checks/suppress.js';
+import { scanConfigPaths } from './config-scan.js';
 import { buildImageCheckInput } from '../checks/image/input.js';
 import { imageChecks } from '../checks/image/registry.js';
 import { runChecks } from '../checks/run.js';
@@ -48,6 +49,8 @@ export interface FullScanOptions extends VulnOptions {
   scanners: Set<Scanner>;
   /** what the user typed (for reference checks: latest tag, digest pinning) */
   reference: string;
+  /** directories whose Dockerfiles, compose files and manifests the config scanner checks (`bulwark fs`) */
+  configPaths?: string[];
 }
 
 /** Runs the chosen scanners over an inventory scan result and assembles one report. */
@@ -76,10 +79,22 @@ export async function assembleReport(scan: ScanResult, opts: FullScanOptions): P
     report.configFindings = sortConfig(sup.kept);
     for (const s of sup.suppressed) suppressed.push({ kind: 'config', id: s.finding.checkId, subject: s.finding.location?.path ?? s.finding.source, by: s.by, reason: s.reason });
   }
+  if (opts.scanners.has('config') && opts.configPaths?.length) {
+    const cfg = await scanConfigPaths(opts.configPaths, rules);
+    report.configFindings = sortConfig([...(report.configFindings ?? []), ...cfg.findings]);
+    warnings.push(...cfg.warnings.filter((w) => !w.startsWith('no Dockerfile')));
+    for (const s of cfg.suppressed) suppressed.push({ kind: 'config', id: s.finding.checkId, subject: s.finding.location?.path ?? s.finding.source, by: s.by, reason: s.reason });
+  }
   if (opts.scanners.has('secret')) {
     const sec = suppressSecrets(collectSecretFindings(scan), rules);
     report.secrets = sec.kept;
     suppressed.push(...sec.suppressed);
+  }
+  // --severity applies to every scanner (vulnerabilities were filtered by scanVulnerabilities)
+  const levels = opts.severities as string[] | undefined;
+  if (levels?.length) {
+    if (report.configFindings) report.configFindings = report.configFindings.filter((f) => levels.includes(f.severity));
+    if (report.secrets) report.secrets = report.secrets.filter((f) => levels.includes(f.severity));
   }
   if (suppressed.length) report.suppressed = suppressed;
   return report;

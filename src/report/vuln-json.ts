@@ -5,7 +5,7 @@
 import type { Inventory, LayerSummary } from '../app/inventory.js';
 import type { OsInfo, Package } from '../catalog/types.js';
 import { VERSION } from '../shared/version.js';
-import type { Finding, SeverityInfo, Status } from '../vuln/match/types.js';
+import type { Finding } from '../vuln/match/types.js';
 import { displayFixed } from '../vuln/report-filters.js';
 import { sortFindings, summarize, type FindingSummary } from './summary.js';
 import type { FixAdvice, ScanReport } from './types.js';
@@ -13,36 +13,11 @@ import type { FixAdvice, ScanReport } from './types.js';
 /** The JSON report's schema version; bump only for breaking changes. */
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** One finding as the JSON report writes it. */
-export interface JsonFinding {
-  id: string;
-  aliases: string[];
-  advisories: string[];
-  severity: SeverityInfo;
-  status: Status;
-  title: string;
-  description?: string;
-  package: {
-    name: string;
-    version: string;
-    type: Package['type'];
-    purl: string;
-    sourceName?: string;
-    sourceVersion?: string;
-    path?: string;
-    layerIndex?: number;
-    layerDiffId?: string;
-  };
-  installedVersion: string;
-  fixedVersions: string[];
-  fixedVersion?: string;
-  /** the fixed version(s) as the table shows them ("" when there is no fix) */
-  fixedDisplay: string;
-  references: string[];
-  published?: string;
-  modified?: string;
-  match: Finding['match'];
-}
+/**
+ * One finding as the JSON report writes it: the matcher's Finding with `pkg` published as `package`,
+ * plus the fixed version(s) as the table shows them (`fixedDisplay`, "" when there is no fix).
+ */
+export type JsonFinding = Omit<Finding, 'pkg'> & { package: Finding['pkg']; fixedDisplay: string };
 
 /** The whole JSON report (schemaVersion 1). */
 export interface JsonReport {

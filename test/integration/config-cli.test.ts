@@ -104,3 +104,21 @@ describe('bulwark host', () => {
     assert.equal(r.code, 3);
   });
 });
+
+describe('bulwark fs: config files inside the tree', () => {
+  it('reports them in one report, records inline suppressions, and applies --severity to them', async () => {
+    const d = join(dir, 'fsproj');
+    await mkdir(d, { recursive: true });
+    await writeFile(join(d, 'Dockerfile'), 'FROM debian:latest\n# bulwark:ignore DF-012 bastion image, SSH is the product\nEXPOSE 22\nUSER root\n');
+    const cache = join(dir, 'fscache');
+    const all = await runCli(['fs', d, '--scanners', 'config', '--format', 'json', '-q', '--cache-dir', cache]);
+    assert.equal(all.code, 0, all.stderr);
+    const out = JSON.parse(all.stdout) as { configFindings: { checkId: string; severity: string }[]; suppressed?: { kind: string; id: string; by: string; reason: string }[] };
+    assert.ok(out.configFindings.some((f) => f.checkId === 'DF-001'), 'USER root reported');
+    assert.ok(!out.configFindings.some((f) => f.checkId === 'DF-012'), 'EXPOSE 22 suppressed');
+    assert.deepEqual(out.suppressed?.map((s) => [s.kind, s.id, s.by, s.reason]), [['config', 'DF-012', 'inline', 'bastion image, SSH is the product']]);
+    const high = await runCli(['fs', d, '--scanners', 'config', '--format', 'json', '-q', '--cache-dir', cache, '--severity', 'HIGH']);
+    const h = JSON.parse(high.stdout) as { configFindings: { severity: string }[] };
+    assert.ok(h.configFindings.length > 0 && h.configFindings.every((f) => f.severity === 'HIGH'));
+  });
+});

@@ -1,9 +1,7 @@
 /** `bulwark image`, `bulwark rootfs` and `bulwark sbom-scan`: vulnerability scans with gating. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { scanConfigPaths } from '../../app/config-scan.js';
-import { assembleReport, parseScanners, scanAnalyzers, sortConfig } from '../../app/full-scan.js';
-import { loadIgnoreRules } from '../../app/vuln-scan.js';
+import { assembleReport, parseScanners, scanAnalyzers } from '../../app/full-scan.js';
 import { scanImage, scanRootfs, type Inventory, type ScanResult } from '../../app/inventory.js';
 import { eolNote, extraSections } from '../../report/extra-sections.js';
 import { renderSarif } from '../../report/sarif.js';
@@ -81,14 +79,8 @@ async function runScan(getScan: () => Promise<ScanResult>, flags: VulnFlags, ref
     ignoreFile: flags.ignorefile,
     vex: flags.vex,
     osManagedUpstream: flags.osManagedUpstream,
+    configPaths: configDir ? [configDir] : undefined,
   });
-  if (configDir && scanners.has('config')) {
-    const cfg = await scanConfigPaths([configDir], await loadIgnoreRules(flags.ignorefile));
-    report.configFindings = sortConfig(cfg.findings);
-    report.warnings.push(...cfg.warnings.filter((w) => !w.startsWith('no Dockerfile')));
-  }
-  if (severities && report.configFindings) report.configFindings = report.configFindings.filter((f) => severities.includes(f.severity as Severity));
-  if (severities && report.secrets) report.secrets = report.secrets.filter((f) => severities.includes(f.severity as Severity));
   if (!flags.quiet) for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   await writeOutput(render(format, report), flags.output);
   return exitCode && hasFindings(report) ? exitCode : 0;
