@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import { BulwarkError } from '../shared/errors.js';
-import { isUnder, resolveLinkTarget } from '../layer/paths.js';
+import { resolveLinkTarget } from '../layer/paths.js';
 import type { AnalyzerOutput, FileEntry, LayerAnalysis } from '../layer/types.js';
 
 export interface FinalEntry {
@@ -180,4 +180,3 @@ export function resolvePath(files: ReadonlyMap<string, FinalEntry>, path: string
   }
 }
 
-export { isUnder };

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -287,7 +287,6 @@ export async function writeImage(spec: ImageSpec, path: string, opts: WriteOptio
 
 /** Tars a directory (flat walk, files only plus dirs) into `out`. */
 export async function tarDirectory(dir: string, out: string, gzip = false): Promise<void> {
-  const { readdir } = await import('node:fs/promises');
   const pack = tar.pack();
   const done = (pipeline as unknown as (...s: unknown[]) => Promise<void>)(pack, ...(gzip ? [createGzip()] : []), createWriteStream(out));
   async function walk(rel: string): Promise<void> {

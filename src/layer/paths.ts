@@ -40,9 +40,6 @@ export function resolveLinkTarget(linkPath: string, target: string): string {
   return '/' + parts.join('/');
 }
 
-export function isUnder(path: string, dir: string): boolean {
-  return dir === '/' ? path !== '/' : path.startsWith(dir + '/');
-}
 
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_MARKER = '.wh..wh..opq';

@@ -2,7 +2,7 @@
  * Walks a plain directory (a root filesystem) as if it were one layer. Symlinks are never followed,
  * /proc, /sys and /dev are skipped when scanning "/", and wanted files are read with a size cap.
  */
-import { opendir, lstat, readFile } from 'node:fs/promises';
+import { opendir, lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readHead } from '../shared/fs.js';
 import { BulwarkError } from '../shared/errors.js';
@@ -47,7 +47,6 @@ export async function walkDirectory(root: string, analyzers: LayerAnalyzer[], sk
       const fe: FileEntry = { path, type, mode: st.mode & 0o7777, size: type === 'file' ? st.size : 0, uid: st.uid, gid: st.gid };
       if (type === 'symlink') {
         try {
-          const { readlink } = await import('node:fs/promises');
           fe.link = await readlink(fullPath);
         } catch {
           /* unreadable link: keep the entry */

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { BulwarkError } from '../shared/errors.js';
 import { indexTar, type TarMember } from './tar-index.js';
 
@@ -63,10 +63,7 @@ export class TarBlobStore implements BlobStore {
 
   async stream(path: string): Promise<Readable> {
     const m = this.member(path);
-    if (m.size === 0) {
-      const { Readable: R } = await import('node:stream');
-      return R.from([]);
-    }
+    if (m.size === 0) return Readable.from([]);
     return createReadStream(this.file, { start: m.offset, end: m.offset + m.size - 1, highWaterMark: 256 * 1024 });
   }
 }
