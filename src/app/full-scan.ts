@@ -68,7 +68,7 @@ export async function assembleReport(scan: ScanResult, opts: FullScanOptions): P
     report.fixAdvice = vr.fixAdvice;
     warnings.push(...vr.warnings);
     rules = vr.ignoreRules;
-    for (const s of vr.suppressed) suppressed.push({ kind: 'vulnerability', id: s.finding.id, subject: `${s.finding.pkg.name}@${s.finding.installedVersion}`, by: s.by, reason: s.reason });
+    for (const s of vr.suppressed) suppressed.push({ kind: 'vulnerability', id: s.finding.id, subject: `${s.finding.pkg.name}@${s.finding.installedVersion}`, by: s.by, reason: s.reason, finding: s.finding });
   } else {
     rules = await loadIgnoreRules(opts.ignoreFile);
   }

@@ -35,4 +35,6 @@ export interface SuppressedItem {
   subject: string;
   by: 'ignorefile' | 'vex' | 'inline';
   reason: string;
+  /** the suppressed vulnerability finding itself (kind 'vulnerability'), for CycloneDX VEX analysis */
+  finding?: Finding;
 }

@@ -96,7 +96,7 @@ export function buildVulnJson(report: ScanReport, opts: VulnJsonOptions = {}): J
     ...(report.eol ? { eol: { state: report.eol.state, cycle: report.eol.cycle, eolDate: report.eol.release?.eol ?? null, daysLeft: report.eol.daysLeft } } : {}),
     ...(report.configFindings ? { configFindings: report.configFindings } : {}),
     ...(report.secrets ? { secrets: report.secrets } : {}),
-    ...(report.suppressed ? { suppressed: report.suppressed } : {}),
+    ...(report.suppressed ? { suppressed: report.suppressed.map(({ finding: _f, ...item }) => item) } : {}),
   };
 }
 

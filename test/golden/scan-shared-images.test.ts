@@ -55,6 +55,20 @@ describe('golden scans of the shared images', { skip: !(osvDir && images) && SHA
     });
   }
 
+  it('--vex not_affected suppresses a finding: gone from the findings, kept as VEX analysis in CycloneDX and listed in JSON', async () => {
+    const img = join(images!, 'debian-bookworm-ssh.oci.tar');
+    const vex = join(cacheDir, 'vex.json');
+    writeFileSync(vex, JSON.stringify({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [{ vulnerability: { name: 'CVE-2023-32681' }, products: [{ '@id': 'pkg:pypi/requests' }], status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' }] }));
+    const base = ['image', img, '-q', '--cache-dir', cacheDir, '--scanners', 'vuln', '--os-managed-upstream', '--vex', vex];
+    const json = JSON.parse((await runCli([...base, '--format', 'json'])).stdout) as { findings: { id: string }[]; suppressed: Record<string, unknown>[] };
+    assert.ok(!json.findings.some((f) => f.id === 'CVE-2023-32681'));
+    assert.deepEqual(json.suppressed.map((x) => [x.kind, x.id, x.by]), [['vulnerability', 'CVE-2023-32681', 'vex']]);
+    assert.equal('finding' in json.suppressed[0]!, false, 'the JSON report lists suppressions, not whole findings');
+    const cdx = JSON.parse((await runCli([...base, '--format', 'cyclonedx'])).stdout) as { vulnerabilities: { id: string; analysis?: { state: string } }[] };
+    assert.equal(cdx.vulnerabilities.find((v) => v.id === 'CVE-2023-32681')?.analysis?.state, 'not_affected');
+    assert.ok(cdx.vulnerabilities.filter((v) => v.id !== 'CVE-2023-32681').every((v) => v.analysis === undefined));
+  });
+
   it('--exit-code gates on remaining findings', async () => {
     const img = join(images!, 'debian-bookworm-ssh.oci.tar');
     const hit = await runCli(['image', img, '-q', '--cache-dir', cacheDir, '--scanners', 'vuln', '--os-managed-upstream', '--exit-code', '7', '--severity', 'HIGH']);

@@ -53,8 +53,10 @@ function render(format: Format, report: ScanReport): string {
       return renderVulnJson(report);
     case 'sarif':
       return renderSarif(report);
-    case 'cyclonedx':
-      return JSON.stringify(cyclonedxWithVulnerabilities(report.inventory, report.findings), null, 2) + '\n';
+    case 'cyclonedx': {
+      const suppressed = (report.suppressed ?? []).flatMap((s) => (s.finding && s.by !== 'inline' ? [{ finding: s.finding, by: s.by, reason: s.reason }] : []));
+      return JSON.stringify(cyclonedxWithVulnerabilities(report.inventory, report.findings, suppressed), null, 2) + '\n';
+    }
     default:
       return renderVulnTable(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR, osNote: eolNote(report.eol), sections: extraSections(report) });
   }
