@@ -11,4 +11,3 @@ export function renderSbom(inv: Inventory, format: SbomFormat, opts: SbomWriteOp
 }
 
 export type { SbomWriteOptions } from './cyclonedx.js';
-export { readSbom, type SbomInput } from './read-sbom.js';

@@ -12,7 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Policy } from '../policy/index.js';
 import { hardeningResults, scanAnalyzers } from '../app/full-scan.js';
 import { scanImage } from '../app/inventory.js';
-import { readSbom } from '../sbom/index.js';
+import { readSbom } from '../sbom/read-sbom.js';
 import { BulwarkError, errorMessage } from '../shared/errors.js';
 import { parseReference } from '../source/registry/reference.js';
 import { dbFreshness, openAdvisoryDb } from '../vuln/db/index.js';

@@ -9,7 +9,7 @@ import type { ScanReport } from '../../report/types.js';
 import { renderVulnJson } from '../../report/vuln-json.js';
 import { renderVulnTable } from '../../report/vuln-table.js';
 import { cyclonedxWithVulnerabilities } from '../../sbom/cyclonedx-vulns.js';
-import { readSbom } from '../../sbom/index.js';
+import { readSbom } from '../../sbom/read-sbom.js';
 import { BulwarkError } from '../../shared/errors.js';
 import { SEVERITIES, type Severity } from '../../vuln/match/types.js';
 import { addScanFlags, scanOptions, writeOutput, type GlobalFlags } from '../common.js';

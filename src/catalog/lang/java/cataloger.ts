@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { AnalyzerFile, Cataloger, ParseResult } from '../../types.js';
 import { isJavaArchive } from './package.js';
-import { parseJavaArchive } from './parse-archive.js';
 
 /** SHA-1 of the whole archive (what Maven Central indexes), streamed for spooled files. */
 async function sha1Of(file: AnalyzerFile): Promise<string | undefined> {
@@ -24,6 +23,8 @@ export const javaArchiveCataloger: Cataloger = {
   async analyze(file): Promise<ParseResult | null> {
     const source = file.content ?? file.tempPath;
     if (!source) return null;
+    // the zip reader is loaded with the first archive, not at start-up
+    const { parseJavaArchive } = await import('./parse-archive.js');
     const { packages, skipped } = await parseJavaArchive(source, file.path, await sha1Of(file));
     const warnings = skipped;
     return packages.length || warnings.length ? { packages, ...(warnings.length ? { warnings } : {}) } : null;

@@ -7,17 +7,18 @@ import type { Cataloger, ParsedPackage, ParseResult } from '../../types.js';
 import { MB } from '../../types.js';
 import { parsePackageJson } from './parse-package-json.js';
 import { parsePackageLock } from './parse-package-lock.js';
-import { parsePnpmLock } from './parse-pnpm-lock.js';
-import { parseYarnLock } from './parse-yarn-lock.js';
 
 const PACKAGE_JSON = '/package.json';
 const NODE_MODULES = '/node_modules/';
 
-const LOCK_PARSERS = new Map<string, (text: string) => ParsedPackage[]>([
-  ['package-lock.json', parsePackageLock],
-  ['npm-shrinkwrap.json', parsePackageLock],
-  ['yarn.lock', parseYarnLock],
-  ['pnpm-lock.yaml', parsePnpmLock],
+type LockParser = (text: string) => ParsedPackage[];
+
+/** yarn and pnpm parsers pull in YAML libraries: loaded when such a lockfile is found, not at start-up. */
+const LOCK_PARSERS = new Map<string, () => Promise<LockParser>>([
+  ['package-lock.json', async () => parsePackageLock],
+  ['npm-shrinkwrap.json', async () => parsePackageLock],
+  ['yarn.lock', async () => (await import('./parse-yarn-lock.js')).parseYarnLock],
+  ['pnpm-lock.yaml', async () => (await import('./parse-pnpm-lock.js')).parsePnpmLock],
 ]);
 
 function basename(path: string): string {
@@ -60,7 +61,7 @@ export const npmLockCataloger: Cataloger = {
   packageTypes: ['npm'],
   wants: (path) => LOCK_PARSERS.has(basename(path)) && !path.includes(NODE_MODULES),
   async analyze(file): Promise<ParseResult> {
-    const parse = LOCK_PARSERS.get(basename(file.path));
-    return { packages: parse ? parse(await fileText(file)) : [] };
+    const load = LOCK_PARSERS.get(basename(file.path));
+    return { packages: load ? (await load())(await fileText(file)) : [] };
   },
 };

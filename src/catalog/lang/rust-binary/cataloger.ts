@@ -2,7 +2,6 @@
 import type { Cataloger, ParseResult } from '../../types.js';
 import { withReader } from '../internal/byte-reader.js';
 import { findSection, isElf, readElf, readSection } from '../internal/elf.js';
-import { auditPackages, decodeAuditData } from './parse-audit-data.js';
 
 /** compressed audit data is a few KiB; a bigger section is hostile */
 const MAX_SECTION = 4 * 1024 * 1024;
@@ -19,6 +18,8 @@ export const rustBinaryCataloger: Cataloger = {
       const elf = await readElf(r);
       const sec = findSection(elf, '.dep-v0');
       if (!sec) return null;
+      // the decoder (and its schema library) is loaded with the first audited binary, not at start-up
+      const { auditPackages, decodeAuditData } = await import('./parse-audit-data.js');
       return { packages: auditPackages(decodeAuditData(await readSection(r, sec, MAX_SECTION))) };
     });
   },
