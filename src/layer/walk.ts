@@ -1,20 +1,22 @@
 /**
- * Streams one layer: blob -> (verify digest) -> decompress -> (verify diffID, bomb guard) -> tar entries.
+ * Streams one layer: blob -> (verify digest) -> decompress -> (verify diffID, bomb guard) -> tar entries
+ * (the first four in raw-stream.ts, in the offload worker for local files).
  * Only files some analyzer wants are read; everything else is skipped as it streams by.
  * The whole layer is never held in memory: large wanted files go to a temp file.
  */
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import { BulwarkError, withContext } from '../shared/errors.js';
 import type { LayerRef } from '../source/types.js';
-import { decompressor, sniffCompression } from './decompress.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX, entryPath } from './paths.js';
+import { digestInWorker } from './offload/client.js';
+import { openRawStream, type RawStream, type RawStreamOptions, type RawStreamSummary } from './raw-stream.js';
 import { runAnalyzers } from './run-analyzers.js';
 import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
 
@@ -24,33 +26,17 @@ export interface WalkOptions {
   /** verify the layer's digests (default true) */
   verify?: boolean;
   onBytes?: (n: number) => void;
+  /**
+   * hash local blobs on the digest worker: by size (auto), always or never;
+   * BULWARK_LAYER_WORKER=0 / =1 override it
+   */
+  offload?: OffloadMode;
 }
 
-/** Counts (and, when asked, hashes) bytes passing through; optional guard after each chunk. */
-class Meter extends Transform {
-  readonly hash: Hash | undefined;
-  bytes = 0;
-  constructor(
-    private readonly guard?: (bytes: number) => void,
-    hashing = true,
-  ) {
-    super();
-    this.hash = hashing ? createHash('sha256') : undefined;
-  }
-  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
-    this.bytes += chunk.length;
-    this.hash?.update(chunk);
-    if (this.guard) {
-      try {
-        this.guard(this.bytes);
-      } catch (err) {
-        cb(err as Error);
-        return;
-      }
-    }
-    cb(null, chunk);
-  }
-}
+export type OffloadMode = 'auto' | 'always' | 'never';
+
+/** below this a blob is hashed on the calling thread: starting the worker costs ~20 ms */
+const OFFLOAD_MIN_BYTES = 8 * 1024 * 1024;
 
 function entryType(t: string | null | undefined): EntryType {
   switch (t) {
@@ -76,22 +62,6 @@ function classifyStreamError(err: unknown): BulwarkError {
     return new BulwarkError('ARCHIVE_TRUNCATED', `truncated layer data (${msg})`, err);
   }
   return new BulwarkError('ARCHIVE_CORRUPT', `corrupt layer data (${msg})`, err);
-}
-
-/** Yields the first chunk after looking at it, then the rest, so compression can be sniffed. */
-async function peekStream(src: Readable): Promise<{ head: Buffer; stream: Readable }> {
-  const it = src[Symbol.asyncIterator]();
-  const first = await it.next();
-  const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
-  async function* rest(): AsyncGenerator<Buffer> {
-    if (head.length) yield head;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value as Buffer;
-    }
-  }
-  return { head, stream: Readable.from(rest(), { objectMode: false }) };
 }
 
 function wantedBy(analyzers: LayerAnalyzer[], path: string, size: number, mode: number): LayerAnalyzer[] {
@@ -145,41 +115,14 @@ export async function walkLayer(layer: LayerRef, analyzers: LayerAnalyzer[], opt
 async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts: WalkOptions): Promise<LayerAnalysis> {
   const limits = opts.limits ?? defaultLimits();
   const verify = opts.verify ?? true;
-  const blob = await layer.open();
-  const { head, stream } = await peekStream(blob);
-  const compression = sniffCompression(head);
-  // Both digests are checked: the blob digest (the manifest's claim about the stored bytes) and the
-  // diffID (the config's claim about the content). A re-compressed or tampered blob with the same content
-  // is still a mismatch with what the manifest promised, and is reported.
-  const hashBlob = verify && compression !== 'none';
-  const compMeter = new Meter((n) => opts.onBytes?.(n), hashBlob);
-  const rawMeter = new Meter((raw) => {
-    if (raw > limits.maxLayerBytes) {
-      throw new BulwarkError('DECOMPRESSION_BOMB', `layer expands beyond ${limits.maxLayerBytes} bytes`);
-    }
-    if (compression !== 'none' && raw > limits.ratioFloorBytes && raw / Math.max(1, compMeter.bytes) > limits.maxRatio) {
-      throw new BulwarkError(
-        'DECOMPRESSION_BOMB',
-        `decompression bomb: ${compMeter.bytes} compressed bytes expand past ${raw} (ratio over ${limits.maxRatio}:1)`,
-      );
-    }
-  });
+  const raw = await openLayerBytes(layer, { limits, verify, onBytes: opts.onBytes }, opts.offload ?? 'auto');
   const extract = tar.extract();
-  const stages: NodeJS.ReadWriteStream[] = [compMeter];
-  const d = decompressor(compression);
-  if (d) stages.push(d);
-  stages.push(rawMeter);
   let pipeError: unknown;
-  const piped = new Promise<void>((resolve) => {
-    (pipeline as unknown as (...a: unknown[]) => void)(stream, ...stages, (err: unknown) => {
-      if (err) {
-        pipeError = err;
-        extract.destroy(err as Error);
-      }
-      resolve();
-    });
+  raw.summary.catch((err: unknown) => {
+    pipeError = err;
+    extract.destroy(err as Error);
   });
-  rawMeter.pipe(extract as unknown as NodeJS.WritableStream);
+  raw.stream.pipe(extract as unknown as NodeJS.WritableStream);
 
   const result: LayerAnalysis = {
     index: layer.index,
@@ -192,6 +135,19 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     outputs: [],
     warnings: [],
   };
+  try {
+    await readEntries(extract, analyzers, limits, opts.tmpDir, result);
+  } catch (err) {
+    raw.destroy();
+    throw pipeError ?? err;
+  }
+  const summary = await raw.summary;
+  result.size = summary.rawBytes;
+  if (verify) verifyDigests(layer, summary);
+  return result;
+}
+
+async function readEntries(extract: tar.Extract, analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string, result: LayerAnalysis): Promise<void> {
   const sniffers = analyzers.filter((a) => a.sniff);
   let entries = 0;
   for await (const entry of extract) {
@@ -229,23 +185,40 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
       entry.resume();
       continue;
     }
-    const data = await readEntry(entry as unknown as Readable, size, limits.spoolBytes, opts.tmpDir, first);
+    const data = await readEntry(entry as unknown as Readable, size, limits.spoolBytes, tmpDir, first);
     try {
       await runAnalyzers(want, { path, size, mode, ...data }, result);
     } finally {
       if (data.tempPath) await rm(data.tempPath, { force: true });
     }
   }
-  await piped;
-  if (pipeError) throw pipeError;
-  result.size = rawMeter.bytes;
-  if (verify) await verifyDigests(layer, compression, compMeter, rawMeter);
-  return result;
 }
 
-async function verifyDigests(layer: LayerRef, compression: string, comp: Meter, raw: Meter): Promise<void> {
-  const rawDigest = `sha256:${raw.hash!.digest('hex')}`;
-  const blob = compression === 'none' ? rawDigest : `sha256:${comp.hash!.digest('hex')}`;
+/**
+ * The layer's tar bytes. For a blob in a local file (archives, layouts) of a few MiB or more, the digest
+ * worker hashes the stored bytes from the file while this thread decompresses and parses them: an
+ * uncompressed layer is then not hashed on this thread at all, a compressed one only for its diffID.
+ * Small blobs and streams (registry downloads) are hashed here, where a worker would cost more than it
+ * saves. Both reads see the same file; a file changed during the scan fails the digest check or not,
+ * exactly as a file changed just before it would.
+ */
+async function openLayerBytes(layer: LayerRef, o: RawStreamOptions, asked: OffloadMode): Promise<RawStream> {
+  const env = process.env.BULWARK_LAYER_WORKER;
+  const offload: OffloadMode = env === '0' ? 'never' : env === '1' ? 'always' : asked;
+  let storedDigest: Promise<string> | undefined;
+  if (o.verify && offload !== 'never' && layer.locate) {
+    const region = await layer.locate();
+    if (region.size > 0 && (offload === 'always' || region.size >= OFFLOAD_MIN_BYTES)) {
+      storedDigest = digestInWorker(region);
+      storedDigest.catch(() => {});
+    }
+  }
+  return openRawStream(await layer.open(), { ...o, storedDigest });
+}
+
+function verifyDigests(layer: LayerRef, s: RawStreamSummary): void {
+  const rawDigest = s.rawDigest!;
+  const blob = s.blobDigest!;
   if (layer.digest?.startsWith('sha256:') && layer.digest !== blob) {
     throw new BulwarkError('DIGEST_MISMATCH', `layer blob digest mismatch: expected ${layer.digest}, got ${blob}`);
   }

@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { BulwarkError } from '../shared/errors.js';
 import { indexTar, type TarMember } from './tar-index.js';
+import type { FileRegion } from './types.js';
 
 export interface BlobStore {
   /** human name for messages: the archive or directory path */
@@ -13,6 +14,8 @@ export interface BlobStore {
   size(path: string): Promise<number>;
   read(path: string, maxBytes: number): Promise<Buffer>;
   stream(path: string): Promise<Readable>;
+  /** the member's bytes as a region of a local file (both stores have one) */
+  locate(path: string): Promise<FileRegion>;
 }
 
 function cleanMember(path: string): string {
@@ -66,6 +69,11 @@ export class TarBlobStore implements BlobStore {
     if (m.size === 0) return Readable.from([]);
     return createReadStream(this.file, { start: m.offset, end: m.offset + m.size - 1, highWaterMark: 256 * 1024 });
   }
+
+  async locate(path: string): Promise<FileRegion> {
+    const m = this.member(path);
+    return { file: this.file, start: m.offset, size: m.size };
+  }
 }
 
 /** An OCI layout directory. Paths are confined to the directory: symlinks out of it are refused. */
@@ -113,5 +121,10 @@ export class DirBlobStore implements BlobStore {
 
   async stream(path: string): Promise<Readable> {
     return createReadStream(await this.resolve(path), { highWaterMark: 256 * 1024 });
+  }
+
+  async locate(path: string): Promise<FileRegion> {
+    const file = await this.resolve(path);
+    return { file, start: 0, size: (await lstat(file)).size };
   }
 }

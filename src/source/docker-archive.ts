@@ -35,6 +35,7 @@ export async function openDockerArchive(
       mediaType: 'application/vnd.docker.image.rootfs.diff.tar',
       size: await store.size(path),
       open: () => store.stream(path),
+      locate: () => store.locate(path),
     });
   }
   return {

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { BulwarkError } from '../shared/errors.js';
 import { LAYER_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, INDEX_MEDIA_TYPES } from './media-types.js';
 import { configSchema, parseJson, type Descriptor, type ImageIndex } from './schema.js';
-import type { ImageConfig, LayerRef, Platform } from './types.js';
+import type { FileRegion, ImageConfig, LayerRef, Platform } from './types.js';
 
 export function parseConfig(bytes: Buffer, what: string): ImageConfig {
   return parseJson(bytes, configSchema, what, 'MALFORMED_CONFIG') as ImageConfig;
@@ -19,6 +19,7 @@ export interface LayerSpec {
   mediaType: string;
   size?: number;
   open: () => Promise<Readable>;
+  locate?: () => Promise<FileRegion>;
 }
 
 export function assembleLayers(config: ImageConfig, specs: LayerSpec[], what: string): LayerRef[] {
@@ -34,7 +35,7 @@ export function assembleLayers(config: ImageConfig, specs: LayerSpec[], what: st
     if (!LAYER_MEDIA_TYPES.has(s.mediaType)) {
       throw new BulwarkError('UNSUPPORTED_MEDIA_TYPE', `${what}: layer ${i + 1} has unsupported media type ${JSON.stringify(s.mediaType)}`);
     }
-    return { index: i, digest: s.digest, diffId: diffIds[i]!, mediaType: s.mediaType, size: s.size, createdBy: history[i], open: s.open };
+    return { index: i, digest: s.digest, diffId: diffIds[i]!, mediaType: s.mediaType, size: s.size, createdBy: history[i], open: s.open, ...(s.locate ? { locate: s.locate } : {}) };
   });
 }
 

@@ -59,6 +59,7 @@ export async function openOciLayout(
       mediaType: l.mediaType,
       size: l.size,
       open: () => store.stream(blobPath(l.digest, what)),
+      locate: () => store.locate(blobPath(l.digest, what)),
     })),
     what,
   );

@@ -56,6 +56,15 @@ export interface LayerRef {
   createdBy?: string;
   /** opens the stored blob (possibly compressed) as a stream */
   open(): Promise<Readable>;
+  /** where the stored blob lies in a local file, for sources that have one (archives, layouts) */
+  locate?(): Promise<FileRegion>;
+}
+
+/** A byte range of a local file: a layer blob inside an archive or a layout directory. */
+export interface FileRegion {
+  file: string;
+  start: number;
+  size: number;
 }
 
 export interface ImageSource {

@@ -191,3 +191,64 @@ describe('blob digests are verified even when the content is intact', () => {
     assertOneLineError(await scan(img.path), 3, /layer blob digest mismatch.*in layer 1/);
   });
 });
+
+/**
+ * The digest worker hashes local blobs while the main thread parses them (src/layer/offload). Forced on
+ * (it is used only above 8 MiB otherwise), every digest failure must read exactly as without it.
+ */
+describe('digests computed by the digest worker (BULWARK_LAYER_WORKER=1)', () => {
+  const worker = { BULWARK_LAYER_WORKER: '1' };
+
+  it('an intact image gives the same packages with and without the worker', async () => {
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'docker-archive' }, 'w-ok');
+    const withWorker = await runCli(['packages', img.path, '-q', '-f', 'json', '--no-cache', '--cache-dir', join(dir, 'cache')], worker);
+    const without = await runCli(['packages', img.path, '-q', '-f', 'json', '--no-cache', '--cache-dir', join(dir, 'cache')], { BULWARK_LAYER_WORKER: '0' });
+    assert.equal(withWorker.code, 0, withWorker.stderr);
+    assert.equal(withWorker.stdout, without.stdout);
+    assert.match(withWorker.stdout, /"curl"/);
+  });
+
+  it('a byte changed inside an uncompressed docker-archive layer is a diffID mismatch', async () => {
+    const spec = debianLikeSpec();
+    spec.layers[0]!.files.push({ path: 'etc/motd', content: 'bulwark-original-content' });
+    const img = await makeImage(dir, spec, { format: 'docker-archive' }, 'w-tamper');
+    const bytes = await readFile(img.path);
+    const at = bytes.indexOf('bulwark-original-content');
+    assert.ok(at > 0);
+    bytes.write('bulwark-TAMPERED-content', at);
+    await writeFile(img.path, bytes);
+    assertOneLineError(await scan(img.path, worker), 3, /diffID mismatch.*in layer 1/);
+    assertOneLineError(await scan(img.path, { BULWARK_LAYER_WORKER: '0' }), 3, /diffID mismatch.*in layer 1/);
+  });
+
+  it('a foreign blob is a blob digest mismatch', async () => {
+    const a = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'w-dmA');
+    const b = await makeImage(dir, tiny([{ path: 'etc/other', content: 'x' }]), { format: 'oci-layout' }, 'w-dmB');
+    await copyFile(join(b.path, 'blobs', 'sha256', b.layers[0]!.digest.slice(7)), join(a.path, 'blobs', 'sha256', a.layers[0]!.digest.slice(7)));
+    assertOneLineError(await scan(a.path, worker), 3, /digest mismatch.*in layer 1/);
+  });
+
+  it('a re-compressed layer is a blob digest mismatch', async () => {
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-archive' }, 'w-recompressed');
+    const layout = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'w-recompressed-dir');
+    const blob = join(layout.path, 'blobs', 'sha256', layout.layers[0]!.digest.slice(7));
+    await writeFile(blob, gzipSync(gunzipSync(await readFile(blob)), { level: 1 }));
+    assertOneLineError(await scan(layout.path, worker), 3, /layer blob digest mismatch.*in layer 1/);
+    assert.equal((await scan(img.path, worker)).code, 0);
+  });
+
+  it('a truncated gzip layer names the layer', async () => {
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'w-trunc');
+    const blob = join(img.path, 'blobs', 'sha256', img.layers[1]!.digest.slice(7));
+    const { size } = await import('node:fs/promises').then((m) => m.stat(blob));
+    await truncate(blob, Math.floor(size / 2));
+    assertOneLineError(await scan(img.path, worker), 3, /truncated.*in layer 2 \(sha256:/);
+  });
+
+  it('a decompression bomb is stopped', async () => {
+    const img = await makeImage(dir, tiny([{ path: 'zeros', size: 24 * 1024 * 1024, fill: 'zero' }]), { format: 'oci-layout' }, 'w-bomb');
+    const r = await scan(img.path, { ...worker, BULWARK_RATIO_FLOOR_BYTES: String(4 * 1024 * 1024), BULWARK_MAX_RATIO: '100' });
+    assertOneLineError(r, 3, /decompression bomb.*in layer 1/);
+  });
+});

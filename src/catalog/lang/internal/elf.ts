@@ -30,18 +30,27 @@ export function isElf(head: Buffer): boolean {
   return head.length >= 4 && head.subarray(0, 4).equals(MAGIC);
 }
 
-function num(v: bigint | number): number {
-  const n = Number(v);
-  // addresses above 2^53 cannot be file offsets we could read; make them unmatchable
-  return Number.isSafeInteger(n) ? n : Number.MAX_SAFE_INTEGER;
+/** Field reads of one byte order and class, without BigInt (this runs on every executable in an image). */
+interface Fields {
+  u16(b: Buffer, o: number): number;
+  u32(b: Buffer, o: number): number;
+  /** a 64-bit word as a number; above 2^53 it cannot be a file offset we could read: made unmatchable */
+  word(b: Buffer, o: number): number;
 }
 
-function fieldReader(b: Buffer, le: boolean, bits: 32 | 64) {
-  return {
-    u16: (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o)),
-    u32: (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o)),
-    word: (o: number) => (bits === 64 ? num(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : le ? b.readUInt32LE(o) : b.readUInt32BE(o)),
+const TWO_32 = 4294967296;
+const HI_LIMIT = 0x200000; // hi word >= 2^21 means the value is >= 2^53
+
+function fields(le: boolean, bits: 32 | 64): Fields {
+  const u16 = le ? (b: Buffer, o: number) => b.readUInt16LE(o) : (b: Buffer, o: number) => b.readUInt16BE(o);
+  const u32 = le ? (b: Buffer, o: number) => b.readUInt32LE(o) : (b: Buffer, o: number) => b.readUInt32BE(o);
+  if (bits === 32) return { u16, u32, word: u32 };
+  const word = (b: Buffer, o: number): number => {
+    const lo = le ? b.readUInt32LE(o) : b.readUInt32BE(o + 4);
+    const hi = le ? b.readUInt32LE(o + 4) : b.readUInt32BE(o);
+    return hi >= HI_LIMIT ? Number.MAX_SAFE_INTEGER : hi * TWO_32 + lo;
   };
+  return { u16, u32, word };
 }
 
 /** Reads the ELF header and section table; throws a short Error on a malformed file. */
@@ -51,26 +60,24 @@ export async function readElf(r: ByteReader): Promise<ElfFile> {
   const bits = head[4] === 1 ? 32 : head[4] === 2 ? 64 : undefined;
   const le = head[5] === 1 ? true : head[5] === 2 ? false : undefined;
   if (bits === undefined || le === undefined) throw new Error('bad ELF class or byte order');
-  const h = fieldReader(head, le, bits);
-  const shoff = h.word(bits === 64 ? 0x28 : 0x20);
-  const shentsize = h.u16(bits === 64 ? 0x3a : 0x2e);
-  let shnum = h.u16(bits === 64 ? 0x3c : 0x30);
-  let shstrndx = h.u16(bits === 64 ? 0x3e : 0x32);
+  const f = fields(le, bits);
+  const shoff = f.word(head, bits === 64 ? 0x28 : 0x20);
+  const shentsize = f.u16(head, bits === 64 ? 0x3a : 0x2e);
+  let shnum = f.u16(head, bits === 64 ? 0x3c : 0x30);
+  let shstrndx = f.u16(head, bits === 64 ? 0x3e : 0x32);
   if (shoff === 0) return { bits, littleEndian: le, sections: [] };
   const minEnt = bits === 64 ? 64 : 40;
   if (shentsize < minEnt) throw new Error(`bad ELF section header size ${shentsize}`);
   if (shoff >= r.size) throw new Error('ELF section table beyond end of file');
-  const first = fieldReader(await readExact(r, shoff, minEnt, 'ELF section table'), le, bits);
-  if (shnum === 0) shnum = first.word(bits === 64 ? 32 : 20); // extended numbering: count in section 0's size
-  if (shstrndx === 0xffff) shstrndx = first.u32(bits === 64 ? 40 : 24);
+  const first = await readExact(r, shoff, minEnt, 'ELF section table');
+  if (shnum === 0) shnum = f.word(first, bits === 64 ? 32 : 20); // extended numbering: count in section 0's size
+  if (shstrndx === 0xffff) shstrndx = f.u32(first, bits === 64 ? 40 : 24);
   if (shnum > MAX_SECTIONS || shoff + shnum * shentsize > r.size) throw new Error('ELF section table beyond end of file');
   const table = await readExact(r, shoff, shnum * shentsize, 'ELF section table');
   const raw: (ElfSection & { nameOff: number })[] = [];
-  for (let i = 0; i < shnum; i++) {
-    const f = fieldReader(table.subarray(i * shentsize, i * shentsize + minEnt), le, bits);
-    const base = { name: '', nameOff: f.u32(0), type: f.u32(4) };
-    if (bits === 64) raw.push({ ...base, addr: f.word(16), offset: f.word(24), size: f.word(32) });
-    else raw.push({ ...base, addr: f.word(12), offset: f.word(16), size: f.word(20) });
+  const [addrAt, offsetAt, sizeAt] = bits === 64 ? [16, 24, 32] : [12, 16, 20];
+  for (let i = 0, o = 0; i < shnum; i++, o += shentsize) {
+    raw.push({ name: '', nameOff: f.u32(table, o), type: f.u32(table, o + 4), addr: f.word(table, o + addrAt), offset: f.word(table, o + offsetAt), size: f.word(table, o + sizeAt) });
   }
   const strtab = raw[shstrndx];
   if (strtab && strtab.type !== SHT_NOBITS && strtab.size <= MAX_SHSTRTAB && strtab.offset + strtab.size <= r.size) {

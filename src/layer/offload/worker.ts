@@ -1,0 +1,50 @@
+/**
+ * The digest worker: sha256 of a byte range of a local file, read into one reused buffer (no garbage, so
+ * the thread's memory stays flat), one message back. Hashing runs here, on the second core, while the
+ * main thread parses the same layer.
+ */
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker, WireError } from './protocol.js';
+
+const port = parentPort!;
+const buf = Buffer.allocUnsafeSlow(1024 * 1024);
+let queue = Promise.resolve();
+
+async function hashRegion(file: string, start: number, size: number): Promise<string> {
+  const h = createHash('sha256');
+  const fh = await open(file, 'r');
+  try {
+    let pos = start;
+    const end = start + size;
+    while (pos < end) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - pos), pos);
+      if (bytesRead === 0) throw Object.assign(new Error(`unexpected end of file at byte ${pos - start} of ${size}`), { code: 'Z_BUF_ERROR' });
+      h.update(buf.subarray(0, bytesRead));
+      pos += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+  return `sha256:${h.digest('hex')}`;
+}
+
+function wireError(err: unknown): WireError {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' ? { message, code } : { message };
+}
+
+port.on('message', (m: ToWorker) => {
+  // one region at a time: the buffer is shared, and two layers hashed in turn finish no later in total
+  queue = queue.then(async () => {
+    let reply: FromWorker;
+    try {
+      reply = { type: 'digest', id: m.id, digest: await hashRegion(m.file, m.start, m.size) };
+    } catch (err) {
+      reply = { type: 'error', id: m.id, error: wireError(err) };
+    }
+    port.postMessage(reply);
+  });
+});
