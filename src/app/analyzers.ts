@@ -1,9 +1,10 @@
 /**
- * The layer analyzers every scan runs beyond the catalogers. They are cheap (a few small files, and
- * text scanning at ~300 MB/s), and running the same set whatever --scanners says keeps one layer-cache
- * entry per layer: `bulwark packages`, `bulwark sbom` and `bulwark image --scanners …` share the cache.
- * The scanners choose what is reported, not what is read. Kept apart from full-scan.ts so that
- * inventory commands do not load the vulnerability stack.
+ * The layer analyzers every vulnerability/hardening scan runs beyond the catalogers. Running the same set
+ * whatever --scanners says keeps one layer-cache entry per layer for `bulwark image --scanners …`: the
+ * scanners choose what is reported, not what is read. Inventory commands (`packages`, `sbom`, `files`)
+ * run the catalogers only (secret scanning is ~15 % of a cold walk) and read these entries when a scan
+ * cached them (ScanOptions.cacheSupersets). Kept apart from full-scan.ts so that inventory commands do not
+ * load the vulnerability stack.
  */
 import { imageFilesAnalyzer } from '../checks/image/files-analyzer.js';
 import type { LayerAnalyzer } from '../layer/types.js';

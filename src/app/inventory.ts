@@ -25,6 +25,11 @@ export interface ScanOptions {
   registry?: OpenOptions['registry'];
   /** analyzers beyond the catalogers (secrets, config files …) */
   extraAnalyzers?: LayerAnalyzer[];
+  /**
+   * extra-analyzer sets whose layer-cache entries also answer this scan (they ran a superset of its
+   * analyzers): an inventory reuses the layers a full scan cached, without paying for secrets itself
+   */
+  cacheSupersets?: LayerAnalyzer[][];
   catalogers?: Cataloger[];
   concurrency?: number;
 }
@@ -70,6 +75,8 @@ function analyzersFor(opts: ScanOptions): { cats: Cataloger[]; analyzers: LayerA
 async function analyzeLayers(src: ImageSource, analyzers: LayerAnalyzer[], dirs: Workdirs, opts: ScanOptions): Promise<{ layers: LayerAnalysis[]; cached: boolean[] }> {
   const progress = opts.progress ?? silentProgress();
   const key = analyzersKey(analyzers);
+  const base = analyzers.slice(0, analyzers.length - (opts.extraAnalyzers?.length ?? 0));
+  const readKeys = [key, ...(opts.cacheSupersets ?? []).map((extra) => analyzersKey([...base, ...extra]))];
   const cached: boolean[] = [];
   const total = src.layers.length;
   let done = 0;
@@ -77,7 +84,8 @@ async function analyzeLayers(src: ImageSource, analyzers: LayerAnalyzer[], dirs:
   const layers = await mapLimit(src.layers, limit, async (ref, i) => {
     const short = (ref.digest ?? ref.diffId).slice(7, 19);
     if (!opts.noCache) {
-      const hit = await getCachedLayer(dirs.layersDir, ref.diffId, key);
+      let hit: LayerAnalysis | undefined;
+      for (const k of readKeys) if (!hit) hit = await getCachedLayer(dirs.layersDir, ref.diffId, k);
       if (hit) {
         cached[i] = true;
         progress.step(`layer ${i + 1}/${total} ${short} cached`);

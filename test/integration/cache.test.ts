@@ -29,6 +29,20 @@ describe('layer cache', () => {
     assert.deepEqual(second.inventory.os, first.inventory.os);
   });
 
+  it('an inventory reuses the layers a full scan cached; a full scan does not take an inventory entry', async () => {
+    const { scanAnalyzers } = await import('../../src/app/analyzers.js');
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'c-super');
+    const full = join(dir, 'cache-super-full');
+    await scanImage(img.path, { cacheDir: full, extraAnalyzers: scanAnalyzers(true) });
+    const inv = await scanImage(img.path, { cacheDir: full, cacheSupersets: [scanAnalyzers(true)] });
+    assert.deepEqual(inv.inventory.layers.map((l) => l.cached), [true, true]);
+    assert.equal(inv.inventory.packages.length, 3);
+    const lean = join(dir, 'cache-super-lean');
+    await scanImage(img.path, { cacheDir: lean, cacheSupersets: [scanAnalyzers(true)] });
+    const scan = await scanImage(img.path, { cacheDir: lean, extraAnalyzers: scanAnalyzers(true) });
+    assert.deepEqual(scan.inventory.layers.map((l) => l.cached), [false, false], 'secrets were never scanned: the layers are walked');
+  });
+
   it('a damaged cache entry is recomputed, not trusted', async () => {
     const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'c2');
     const cacheDir = join(dir, 'cache2');

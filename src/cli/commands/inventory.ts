@@ -20,7 +20,8 @@ function checkFormat(f: string): Format {
 
 export async function inventoryOf(target: string, flags: GlobalFlags): Promise<ScanResult> {
   const dir = await isRootfsTarget(target);
-  const opts = { ...scanOptions(flags), extraAnalyzers: scanAnalyzers(!dir) };
+  // packages, SBOMs and file lists need only the catalogers; layers a full scan cached are reused
+  const opts = { ...scanOptions(flags), cacheSupersets: [scanAnalyzers(!dir)] };
   return dir ? scanRootfs(dir, opts) : scanImage(target, opts);
 }
 
