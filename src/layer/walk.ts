@@ -6,17 +6,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import * as tar from 'tar-stream';
 import { BulwarkError, withContext } from '../shared/errors.js';
-import type { LayerRef } from '../source/types.js';
+import type { Compression, FileRegion, LayerRef } from '../source/types.js';
+import { sniffCompression } from './decompress.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX, entryPath } from './paths.js';
 import { digestInWorker } from './offload/client.js';
-import { openRawStream, type RawStream, type RawStreamOptions, type RawStreamSummary } from './raw-stream.js';
+import { openRawStream, type RawStreamSummary } from './raw-stream.js';
+import { forEachRegionEntry, type EntryBody } from './walk-region.js';
 import { runAnalyzers } from './run-analyzers.js';
 import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
 
@@ -115,15 +117,6 @@ export async function walkLayer(layer: LayerRef, analyzers: LayerAnalyzer[], opt
 async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts: WalkOptions): Promise<LayerAnalysis> {
   const limits = opts.limits ?? defaultLimits();
   const verify = opts.verify ?? true;
-  const raw = await openLayerBytes(layer, { limits, verify, onBytes: opts.onBytes }, opts.offload ?? 'auto');
-  const extract = tar.extract();
-  let pipeError: unknown;
-  raw.summary.catch((err: unknown) => {
-    pipeError = err;
-    extract.destroy(err as Error);
-  });
-  raw.stream.pipe(extract as unknown as NodeJS.WritableStream);
-
   const result: LayerAnalysis = {
     index: layer.index,
     diffId: layer.diffId,
@@ -135,8 +128,32 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     outputs: [],
     warnings: [],
   };
+  const onEntry = entryHandler(analyzers, limits, opts.tmpDir, result);
+  const region = await offloadRegion(layer, opts.offload ?? 'auto');
+  if (region && (await regionCompression(region)) === 'none') {
+    // an uncompressed tar in a local file: parsed by position, hashed whole by the digest worker
+    if (region.size > limits.maxLayerBytes) throw new BulwarkError('DECOMPRESSION_BOMB', `layer expands beyond ${limits.maxLayerBytes} bytes`);
+    const digest = verify ? digestInWorker(region) : undefined;
+    digest?.catch(() => {});
+    await forEachRegionEntry(region, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir, onBytes: opts.onBytes });
+    result.size = region.size;
+    if (digest) verifyDigests(layer, { blobDigest: await digest, rawDigest: await digest });
+    return result;
+  }
+  const storedDigest = region && verify ? digestInWorker(region) : undefined;
+  storedDigest?.catch(() => {});
+  const raw = await openRawStream(await layer.open(), { limits, verify, onBytes: opts.onBytes, storedDigest });
+  const extract = tar.extract();
+  let pipeError: unknown;
+  raw.summary.catch((err: unknown) => {
+    pipeError = err;
+    extract.destroy(err as Error);
+  });
+  raw.stream.pipe(extract as unknown as NodeJS.WritableStream);
   try {
-    await readEntries(extract, analyzers, limits, opts.tmpDir, result);
+    for await (const entry of extract) {
+      await onEntry(entry.header, streamBody(entry as unknown as Readable, entry.header.size ?? 0, limits.spoolBytes, opts.tmpDir));
+    }
   } catch (err) {
     raw.destroy();
     throw pipeError ?? err;
@@ -147,11 +164,25 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   return result;
 }
 
-async function readEntries(extract: tar.Extract, analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string, result: LayerAnalysis): Promise<void> {
+/** What the entry handler needs of a tar header (tar-stream's and tar-header.ts's both fit). */
+interface EntryHeader {
+  name: string;
+  type?: string | null;
+  size?: number;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  linkname?: string | null;
+}
+
+/** Executables are sniffed on their first bytes: the ELF magic, or no NUL (a script). */
+const SNIFF_BYTES = 8192;
+
+/** One handler for both walkers: records the entry, and hands wanted files to their analyzers. */
+function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string, result: LayerAnalysis): (h: EntryHeader, body: EntryBody) => Promise<void> {
   const sniffers = analyzers.filter((a) => a.sniff);
   let entries = 0;
-  for await (const entry of extract) {
-    const h = entry.header;
+  return async (h, body) => {
     if (++entries > limits.maxEntries) throw new BulwarkError('TOO_LARGE', `layer has more than ${limits.maxEntries} entries`);
     const type = entryType(h.type);
     const path = entryPath(h.name);
@@ -160,8 +191,8 @@ async function readEntries(extract: tar.Extract, analyzers: LayerAnalyzer[], lim
       const dir = posix.dirname(path);
       if (base === OPAQUE_MARKER) result.opaqueDirs.push(dir);
       else result.whiteouts.push(posix.join(dir, base.slice(WHITEOUT_PREFIX.length)));
-      entry.resume();
-      continue;
+      body.skip();
+      return;
     }
     const size = h.size ?? 0;
     const mode = h.mode ?? 0;
@@ -169,54 +200,72 @@ async function readEntries(extract: tar.Extract, analyzers: LayerAnalyzer[], lim
     if (h.linkname) fe.link = type === 'hardlink' ? entryPath(h.linkname) : h.linkname;
     result.files.push(fe);
     if (type !== 'file') {
-      entry.resume();
-      continue;
+      body.skip();
+      return;
     }
     let want = wantedBy(analyzers, path, size, mode);
-    let first: Buffer | undefined;
     if (sniffers.length && (mode & 0o111) !== 0 && size > 64) {
-      const it = (entry as unknown as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      const r = await it.next();
-      first = r.done ? Buffer.alloc(0) : r.value;
-      const extra = sniffers.filter((a) => !want.includes(a) && a.sniff!(path, first!));
+      const head = await body.head(SNIFF_BYTES);
+      const extra = sniffers.filter((a) => !want.includes(a) && a.sniff!(path, head));
       want = want.concat(extra);
     }
     if (want.length === 0) {
-      entry.resume();
-      continue;
+      body.skip();
+      return;
     }
-    const data = await readEntry(entry as unknown as Readable, size, limits.spoolBytes, tmpDir, first);
+    const data = await body.read();
     try {
       await runAnalyzers(want, { path, size, mode, ...data }, result);
     } finally {
       if (data.tempPath) await rm(data.tempPath, { force: true });
     }
-  }
+  };
 }
 
-/**
- * The layer's tar bytes. For a blob in a local file (archives, layouts) of a few MiB or more, the digest
- * worker hashes the stored bytes from the file while this thread decompresses and parses them: an
- * uncompressed layer is then not hashed on this thread at all, a compressed one only for its diffID.
- * Small blobs and streams (registry downloads) are hashed here, where a worker would cost more than it
- * saves. Both reads see the same file; a file changed during the scan fails the digest check or not,
- * exactly as a file changed just before it would.
- */
-async function openLayerBytes(layer: LayerRef, o: RawStreamOptions, asked: OffloadMode): Promise<RawStream> {
+/** A tar-stream entry as an EntryBody: head() keeps what it read for read(). */
+function streamBody(entry: Readable, size: number, spoolBytes: number, tmpDir: string): EntryBody {
+  const got: Buffer[] = [];
+  let gotBytes = 0;
+  let it: AsyncIterator<Buffer> | undefined;
+  const first = (): Buffer | undefined => (got.length === 0 ? undefined : got.length === 1 ? got[0] : Buffer.concat(got));
+  return {
+    async head(n) {
+      it ??= (entry as unknown as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      while (gotBytes < Math.min(n, size)) {
+        const r = await it.next();
+        if (r.done) break;
+        got.push(r.value);
+        gotBytes += r.value.length;
+      }
+      return first() ?? Buffer.alloc(0);
+    },
+    read: () => readEntry(entry, size, spoolBytes, tmpDir, first()),
+    skip: () => entry.resume(),
+  };
+}
+
+/** The blob's file region when the digest worker should hash it (local, and big enough). */
+async function offloadRegion(layer: LayerRef, asked: OffloadMode): Promise<FileRegion | undefined> {
   const env = process.env.BULWARK_LAYER_WORKER;
   const offload: OffloadMode = env === '0' ? 'never' : env === '1' ? 'always' : asked;
-  let storedDigest: Promise<string> | undefined;
-  if (o.verify && offload !== 'never' && layer.locate) {
-    const region = await layer.locate();
-    if (region.size > 0 && (offload === 'always' || region.size >= OFFLOAD_MIN_BYTES)) {
-      storedDigest = digestInWorker(region);
-      storedDigest.catch(() => {});
-    }
-  }
-  return openRawStream(await layer.open(), { ...o, storedDigest });
+  if (offload === 'never' || !layer.locate) return undefined;
+  const region = await layer.locate();
+  return region.size > 0 && (offload === 'always' || region.size >= OFFLOAD_MIN_BYTES) ? region : undefined;
 }
 
-function verifyDigests(layer: LayerRef, s: RawStreamSummary): void {
+/** Sniffs a region's compression from its first bytes. */
+async function regionCompression(region: FileRegion): Promise<Compression> {
+  const fh = await open(region.file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(4, region.size));
+    await fh.read(head, 0, head.length, region.start);
+    return sniffCompression(head);
+  } finally {
+    await fh.close();
+  }
+}
+
+function verifyDigests(layer: LayerRef, s: Pick<RawStreamSummary, 'blobDigest' | 'rawDigest'>): void {
   const rawDigest = s.rawDigest!;
   const blob = s.blobDigest!;
   if (layer.digest?.startsWith('sha256:') && layer.digest !== blob) {
