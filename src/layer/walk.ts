@@ -1,16 +1,12 @@
 /**
- * Streams one layer: blob -> (verify digest) -> decompress -> (verify diffID, bomb guard) -> tar entries
- * (the first four in raw-stream.ts, in the offload worker for local files).
+ * Walks one layer: blob -> (verify digest) -> decompress -> (verify diffID, bomb guard) -> tar entries.
+ * raw-stream.ts does the first four; tar-entries.ts reads the entries from the stream, or by position
+ * for an uncompressed layer in a local file; the digest worker (offload/) hashes local blobs.
  * Only files some analyzer wants are read; everything else is skipped as it streams by.
  * The whole layer is never held in memory: large wanted files go to a temp file.
  */
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import * as tar from 'tar-stream';
+import { posix } from 'node:path';
 import { BulwarkError, withContext } from '../shared/errors.js';
 import type { Compression, FileRegion, LayerRef } from '../source/types.js';
 import { sniffCompression } from './decompress.js';
@@ -18,7 +14,8 @@ import { defaultLimits, type Limits } from './limits.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX, entryPath } from './paths.js';
 import { digestInWorker } from './offload/client.js';
 import { openRawStream, type RawStreamSummary } from './raw-stream.js';
-import { forEachRegionEntry, type EntryBody } from './walk-region.js';
+import { forEachRegionEntry, forEachStreamEntry, type EntryBody } from './tar-entries.js';
+import type { TarHeader } from './tar-header.js';
 import { runAnalyzers } from './run-analyzers.js';
 import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
 
@@ -72,38 +69,6 @@ function wantedBy(analyzers: LayerAnalyzer[], path: string, size: number, mode: 
   return out;
 }
 
-async function readEntry(
-  entry: Readable,
-  size: number,
-  spoolBytes: number,
-  tmpDir: string,
-  first?: Buffer,
-): Promise<{ content?: Buffer; tempPath?: string }> {
-  if (size <= spoolBytes) {
-    // one buffer of the entry's size, filled as chunks arrive: no list of chunk buffers kept alive until a
-    // concat (which held each file twice); a tar entry's data is exactly its header size
-    const buf = Buffer.allocUnsafe(size);
-    let n = 0;
-    let extra: Buffer[] | undefined;
-    const put = (c: Buffer): void => {
-      if (extra || n + c.length > size) (extra ??= [buf.subarray(0, n)]).push(c);
-      else n += c.copy(buf, n);
-    };
-    if (first) put(first);
-    for await (const c of entry) put(c as Buffer);
-    return { content: extra ? Buffer.concat(extra) : n === size ? buf : buf.subarray(0, n) };
-  }
-  const tempPath = join(tmpDir, `spool-${randomBytes(8).toString('hex')}`);
-  const out = createWriteStream(tempPath, { mode: 0o600 });
-  if (first) out.write(first);
-  for await (const c of entry) {
-    if (!out.write(c)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  out.end();
-  await finished(out);
-  return { tempPath };
-}
-
 /** Walks one layer blob and returns its file list, whiteouts and analyzer outputs. */
 export async function walkLayer(layer: LayerRef, analyzers: LayerAnalyzer[], opts: WalkOptions): Promise<LayerAnalysis> {
   const where = `in layer ${layer.index + 1} (${layer.digest ?? layer.diffId})`;
@@ -143,20 +108,16 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   const storedDigest = region && verify ? digestInWorker(region) : undefined;
   storedDigest?.catch(() => {});
   const raw = await openRawStream(await layer.open(), { limits, verify, onBytes: opts.onBytes, storedDigest });
-  const extract = tar.extract();
-  let pipeError: unknown;
-  raw.summary.catch((err: unknown) => {
-    pipeError = err;
-    extract.destroy(err as Error);
-  });
-  raw.stream.pipe(extract as unknown as NodeJS.WritableStream);
+  let stageError: unknown;
+  raw.summary.catch((e: unknown) => (stageError = e));
   try {
-    for await (const entry of extract) {
-      await onEntry(entry.header, streamBody(entry as unknown as Readable, entry.header.size ?? 0, limits.spoolBytes, opts.tmpDir));
-    }
+    await forEachStreamEntry(raw.stream, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir });
   } catch (err) {
+    // a failing stage (bomb guard, zlib, read) ends the tar early: its error is the one to report, not
+    // the cancellation that destroy() causes
+    const first = stageError ?? err;
     raw.destroy();
-    throw pipeError ?? err;
+    throw first;
   }
   const summary = await raw.summary;
   result.size = summary.rawBytes;
@@ -164,22 +125,12 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   return result;
 }
 
-/** What the entry handler needs of a tar header (tar-stream's and tar-header.ts's both fit). */
-interface EntryHeader {
-  name: string;
-  type?: string | null;
-  size?: number;
-  mode?: number;
-  uid?: number;
-  gid?: number;
-  linkname?: string | null;
-}
 
 /** Executables are sniffed on their first bytes: the ELF magic, or no NUL (a script). */
 const SNIFF_BYTES = 8192;
 
-/** One handler for both walkers: records the entry, and hands wanted files to their analyzers. */
-function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string, result: LayerAnalysis): (h: EntryHeader, body: EntryBody) => Promise<void> {
+/** One handler for both byte sources: records the entry, and hands wanted files to their analyzers. */
+function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string, result: LayerAnalysis): (h: TarHeader, body: EntryBody) => Promise<void> {
   const sniffers = analyzers.filter((a) => a.sniff);
   let entries = 0;
   return async (h, body) => {
@@ -191,16 +142,14 @@ function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string
       const dir = posix.dirname(path);
       if (base === OPAQUE_MARKER) result.opaqueDirs.push(dir);
       else result.whiteouts.push(posix.join(dir, base.slice(WHITEOUT_PREFIX.length)));
-      body.skip();
       return;
     }
-    const size = h.size ?? 0;
-    const mode = h.mode ?? 0;
-    const fe: FileEntry = { path, type, mode, size: type === 'file' ? size : 0, uid: h.uid ?? 0, gid: h.gid ?? 0 };
+    const size = h.size;
+    const mode = h.mode;
+    const fe: FileEntry = { path, type, mode, size: type === 'file' ? size : 0, uid: h.uid, gid: h.gid };
     if (h.linkname) fe.link = type === 'hardlink' ? entryPath(h.linkname) : h.linkname;
     result.files.push(fe);
     if (type !== 'file') {
-      body.skip();
       return;
     }
     let want = wantedBy(analyzers, path, size, mode);
@@ -210,7 +159,6 @@ function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string
       want = want.concat(extra);
     }
     if (want.length === 0) {
-      body.skip();
       return;
     }
     const data = await body.read();
@@ -219,28 +167,6 @@ function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string
     } finally {
       if (data.tempPath) await rm(data.tempPath, { force: true });
     }
-  };
-}
-
-/** A tar-stream entry as an EntryBody: head() keeps what it read for read(). */
-function streamBody(entry: Readable, size: number, spoolBytes: number, tmpDir: string): EntryBody {
-  const got: Buffer[] = [];
-  let gotBytes = 0;
-  let it: AsyncIterator<Buffer> | undefined;
-  const first = (): Buffer | undefined => (got.length === 0 ? undefined : got.length === 1 ? got[0] : Buffer.concat(got));
-  return {
-    async head(n) {
-      it ??= (entry as unknown as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      while (gotBytes < Math.min(n, size)) {
-        const r = await it.next();
-        if (r.done) break;
-        got.push(r.value);
-        gotBytes += r.value.length;
-      }
-      return first() ?? Buffer.alloc(0);
-    },
-    read: () => readEntry(entry, size, spoolBytes, tmpDir, first()),
-    skip: () => entry.resume(),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The seekable walker (src/layer/walk-region.ts + tar-header.ts) must see exactly what tar-stream sees:
+ * Both tar entry readers (src/layer/tar-entries.ts + tar-header.ts) must see exactly what tar-stream sees:
  * same entries, same header fields, same bodies, and the same failures, on tars from tar-stream's own
  * packer, GNU tar (gnu, posix/pax, ustar) and hand-made hostile headers.
  */
@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import * as tar from 'tar-stream';
-import { forEachRegionEntry } from './walk-region.js';
+import type { EntryBody } from './tar-entries.js';
+import type { TarHeader } from './tar-header.js';
+import { forEachRegionEntry, forEachStreamEntry } from './tar-entries.js';
 import { SHARED_SKIP, shared, tempDir } from '../../test/helpers/fixtures.js';
 
 let dir: string;
@@ -47,18 +49,28 @@ async function viaTarStream(buf: Buffer): Promise<Seen[]> {
   return out;
 }
 
+function collector(out: Seen[]) {
+  return async (h: TarHeader, body: EntryBody): Promise<void> => {
+    const data = h.type === 'directory' ? {} : await body.read();
+    const content = data.content ?? (data.tempPath ? await readFile(data.tempPath) : Buffer.alloc(0));
+    out.push({ name: h.name, type: h.type, size: h.size, mode: h.mode, uid: h.uid, gid: h.gid, linkname: h.linkname, body: digest(content) });
+  };
+}
+
 async function viaRegion(file: string, start = 0, size?: number, spoolBytes = 64): Promise<Seen[]> {
   const total = size ?? (await readFile(file)).length - start;
   const out: Seen[] = [];
-  await forEachRegionEntry(
-    { file, start, size: total },
-    async (h, body) => {
-      const data = h.type === 'directory' ? {} : await body.read();
-      const content = data.content ?? (data.tempPath ? await readFile(data.tempPath) : Buffer.alloc(0));
-      out.push({ name: h.name, type: h.type, size: h.size, mode: h.mode, uid: h.uid, gid: h.gid, linkname: h.linkname, body: digest(content) });
-    },
-    { spoolBytes, tmpDir: dir },
-  );
+  await forEachRegionEntry({ file, start, size: total }, collector(out), { spoolBytes, tmpDir: dir });
+  return out;
+}
+
+/** The stream reader, fed in odd-sized chunks so headers and bodies straddle chunk boundaries. */
+async function viaStream(buf: Buffer, spoolBytes = 64, chunk = 777): Promise<Seen[]> {
+  const out: Seen[] = [];
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk);
+  }
+  await forEachStreamEntry(chunks(), collector(out), { spoolBytes, tmpDir: dir });
   return out;
 }
 
@@ -75,7 +87,9 @@ async function same(buf: Buffer, name: string): Promise<Seen[]> {
   const file = join(dir, name);
   await writeFile(file, buf);
   const expected = await viaTarStream(buf);
-  assert.deepEqual(await viaRegion(file), expected);
+  assert.deepEqual(await viaRegion(file), expected, 'region reader');
+  assert.deepEqual(await viaStream(buf), expected, 'stream reader, 777-byte chunks');
+  assert.deepEqual(await viaStream(buf, 1 << 20, 64 * 1024), expected, 'stream reader, 64 KiB chunks');
   return expected;
 }
 
@@ -83,12 +97,13 @@ async function bothFail(buf: Buffer, name: string, pattern: RegExp): Promise<voi
   const file = join(dir, name);
   await writeFile(file, buf);
   await assert.rejects(viaTarStream(buf), pattern, 'tar-stream');
-  await assert.rejects(viaRegion(file), pattern, 'region walker');
+  await assert.rejects(viaRegion(file), pattern, 'region reader');
+  await assert.rejects(viaStream(buf), pattern, 'stream reader');
 }
 
 const long = 'd'.repeat(80) + '/' + 'e'.repeat(90) + '/file-with-a-long-name.txt';
 
-describe('seekable tar walker = tar-stream', () => {
+describe('tar entry readers (by position, from a stream) = tar-stream', () => {
   it('tar-stream packs: files, dirs, links, pax long names and links, a body above the spool size', async () => {
     const seen = await same(
       await packed([
@@ -176,7 +191,7 @@ describe('seekable tar walker = tar-stream', () => {
   });
 });
 
-describe('seekable tar walker on real layers', () => {
+describe('tar entry readers on real layers', () => {
   it('the three Debian bookworm layers read the same as through tar-stream', async (t) => {
     const archive = shared('images/debian-bookworm-ssh.oci.tar');
     if (!archive) return t.skip(SHARED_SKIP);
@@ -193,7 +208,8 @@ describe('seekable tar walker on real layers', () => {
       const file = join(out, `${l.digest.slice(7)}.tar`);
       await writeFile(file, layer);
       const expected = await viaTarStream(layer);
-      assert.deepEqual(await viaRegion(file, 0, undefined, 8 * 1024 * 1024), expected);
+      assert.deepEqual(await viaRegion(file, 0, undefined, 8 * 1024 * 1024), expected, 'region reader');
+      assert.deepEqual(await viaStream(layer, 8 * 1024 * 1024, 256 * 1024), expected, 'stream reader');
       entries += expected.length;
     }
     assert.ok(entries > 5000, `${entries} entries`);
