@@ -16,7 +16,8 @@ import { decompressor, sniffCompression } from './decompress.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX, entryPath } from './paths.js';
 import { runAnalyzers } from './run-analyzers.js';
-import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
+import { FileTable } from './file-table.js';
+import type { EntryType, LayerAnalysis, LayerAnalyzer } from './types.js';
 
 export interface WalkOptions {
   tmpDir: string;
@@ -186,7 +187,7 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     diffId: layer.diffId,
     digest: layer.digest,
     size: 0,
-    files: [],
+    files: new FileTable(),
     whiteouts: [],
     opaqueDirs: [],
     outputs: [],
@@ -209,9 +210,8 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     }
     const size = h.size ?? 0;
     const mode = h.mode ?? 0;
-    const fe: FileEntry = { path, type, mode, size: type === 'file' ? size : 0, uid: h.uid ?? 0, gid: h.gid ?? 0 };
-    if (h.linkname) fe.link = type === 'hardlink' ? entryPath(h.linkname) : h.linkname;
-    result.files.push(fe);
+    const link = h.linkname ? (type === 'hardlink' ? entryPath(h.linkname) : h.linkname) : undefined;
+    result.files.add(path, type, mode, type === 'file' ? size : 0, h.uid ?? 0, h.gid ?? 0, link);
     if (type !== 'file') {
       entry.resume();
       continue;
@@ -238,6 +238,7 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   }
   await piped;
   if (pipeError) throw pipeError;
+  result.files.trim();
   result.size = rawMeter.bytes;
   if (verify) await verifyDigests(layer, compression, compMeter, rawMeter);
   return result;

@@ -10,7 +10,6 @@
  * directory was no leaf where it was written, so its path is seen once); Bulwark lists such whiteouts, and
  * opaque directories, as reclaimable entries without changing Dive's wasted bytes or efficiency.
  */
-import type { FileEntry } from '../../layer/types.js';
 import type { ImageLayer } from './input.js';
 
 export interface WasteEntry {
@@ -79,7 +78,13 @@ export function imageEfficiency(layers: ImageLayer[]): ImageEfficiency {
   }
   for (const l of layers) {
     const parents = new Set<string>();
-    for (const f of l.files) ancestors(f.path, parents);
+    const t = l.files;
+    // the ancestors of every path are its directory (without the trailing '/') and that directory's ancestors
+    for (const d of t.dirs) {
+      if (d.length < 2) continue;
+      parents.add(d.slice(0, -1));
+      ancestors(d.slice(0, -1), parents);
+    }
     for (const w of l.whiteouts) ancestors(w, parents);
     let layerBytes = 0;
     // whiteouts and opaque dirs are sized against the layers below, before this layer applies
@@ -100,12 +105,14 @@ export function imageEfficiency(layers: ImageLayer[]): ImageEfficiency {
       if (dirs.has(w)) removeUnder(stack, w, true);
       else stack.delete(w);
     }
-    for (const f of l.files as FileEntry[]) {
-      const size = f.type === 'file' ? f.size : 0;
+    for (let row = 0; row < t.length; row++) {
+      const path = t.path(row);
+      const type = t.type(row);
+      const size = type === 'file' ? t.size(row) : 0;
       layerBytes += size;
-      if (f.type === 'dir') dirs.add(f.path);
-      stack.set(f.path, size);
-      if (f.path !== '/' && !parents.has(f.path)) visit(f.path, size, l.index);
+      if (type === 'dir') dirs.add(path);
+      stack.set(path, size);
+      if (path !== '/' && !parents.has(path)) visit(path, size, l.index);
     }
     sizeBytes += layerBytes;
     if (l.index === 0) firstLayer = layerBytes;
