@@ -148,7 +148,27 @@ export class FinalFiles implements ReadonlyMap<string, FinalEntry> {
    * pass over the live paths after marking the directories that lie under one of them.
    */
   deleteUnder(dirs: readonly string[]): void {
-    if (!dirs.length) return;
+    const marked = dirs.length ? this.dirsUnder(dirs) : undefined;
+    if (!marked) return;
+    for (let o = 0; o < this.ords; o++) {
+      const row = this.ordRow[o]!;
+      if (row >= 0 && marked[this.dirIdOf(this.ordLayer[o]!, row)]) this.deleteOrd(o);
+    }
+  }
+
+  /** True when some final path lies under `dir`, without making a path string per file. */
+  hasUnder(dir: string): boolean {
+    const marked = this.dirsUnder([dir]);
+    if (!marked) return false;
+    for (let o = 0; o < this.ords; o++) {
+      const row = this.ordRow[o]!;
+      if (row >= 0 && marked[this.dirIdOf(this.ordLayer[o]!, row)]) return true;
+    }
+    return false;
+  }
+
+  /** Marks the directory ids that lie under one of `dirs` (or are one of them); undefined when none does. */
+  private dirsUnder(dirs: readonly string[]): Uint8Array | undefined {
     const prefixes = new Set(dirs.map(prefixOf));
     const marked = new Uint8Array(this.dirs.length);
     let any = false;
@@ -161,11 +181,7 @@ export class FinalFiles implements ReadonlyMap<string, FinalEntry> {
         }
       }
     }
-    if (!any) return;
-    for (let o = 0; o < this.ords; o++) {
-      const row = this.ordRow[o]!;
-      if (row >= 0 && marked[this.dirIdOf(this.ordLayer[o]!, row)]) this.deleteOrd(o);
-    }
+    return any ? marked : undefined;
   }
 
   private entryOf(o: number): FinalEntry {

@@ -75,6 +75,10 @@ describe('squash', () => {
         assert.equal(got.has(p), want.has(p), `run ${run} has ${p}`);
         assert.deepEqual(got.get(p), want.get(p), `run ${run} get ${p}`);
       }
+      for (const d of ['/', ...DIRS]) {
+        const prefix = d === '/' ? '/' : `${d}/`;
+        assert.equal(got.hasUnder(d), [...want.keys()].some((p) => p.startsWith(prefix)), `run ${run} hasUnder ${d}`);
+      }
     }
   });
 
@@ -90,6 +94,7 @@ describe('squash', () => {
     assert.equal(files.get('/etc')!.layer, 1);
     assert.equal(files.get('/opt/keep')!.layer, 0);
     assert.equal(files.has('/opt/x/y'), false);
+    assert.deepEqual(['/opt', '/opt/x', '/etc', '/var/cache/app', '/lib', '/li', '/'].map((d) => files.hasUnder(d)), [true, false, false, true, true, false, true]);
   });
 
   it('looks paths up, iterates like a Map, and keeps outputs only for surviving files', () => {

@@ -24,7 +24,7 @@ export interface SquashedImage {
  * over the final paths however many there are), then each of its rows becomes the final entry of its
  * path; a non-directory replacing a directory hides what was under it.
  */
-export function squash(layers: LayerAnalysis[]): SquashedImage {
+export function squash(layers: LayerAnalysis[]): SquashedImage & { files: FinalFiles } {
   const history = new Map<string, { layer: number; data: unknown }[]>();
   const files = new FinalFiles(layers.map((l) => l.files));
   for (const [i, l] of layers.entries()) {
