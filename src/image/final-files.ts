@@ -10,6 +10,7 @@
  */
 import type { FileEntry } from '../layer/types.js';
 import type { FileTable } from '../layer/file-table.js';
+import { nameHash } from './path-ids.js';
 
 export interface FinalEntry {
   entry: FileEntry;
@@ -18,14 +19,6 @@ export interface FinalEntry {
 
 const EMPTY = -1;
 const TOMBSTONE = -2;
-
-function nameHash(dir: number, bytes: Uint8Array, start: number, end: number): number {
-  let h = Math.imul(dir ^ 0x9e3779b9, 0x85ebca6b);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
-}
 
 function prefixOf(dir: string): string {
   return dir === '/' ? '/' : dir + '/';

@@ -8,7 +8,8 @@ import type { FileTable } from '../layer/file-table.js';
 
 const EMPTY = -1;
 
-function nameHash(dir: number, bytes: Uint8Array, start: number, end: number): number {
+/** Hash of a path as (directory id, name bytes): FNV-1a over the bytes, seeded by the directory, mixed. */
+export function nameHash(dir: number, bytes: Uint8Array, start: number, end: number): number {
   let h = Math.imul(dir ^ 0x9e3779b9, 0x85ebca6b);
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   h ^= h >>> 15;
