@@ -119,11 +119,7 @@ function osFileReader(sq: SquashedImage): (path: string) => string | undefined {
 
 export function buildInventory(layers: LayerAnalysis[], cats: Cataloger[]): { squashed: SquashedImage; os?: OsInfo; packages: Package[]; warnings: string[] } {
   const squashed = squash(layers);
-  let hasDpkgStatusD = false;
-  for (const p of squashed.files.keys()) if (p.startsWith('/var/lib/dpkg/status.d/')) {
-    hasDpkgStatusD = true;
-    break;
-  }
+  const hasDpkgStatusD = squashed.files.hasUnder('/var/lib/dpkg/status.d');
   const os = detectOs(osFileReader(squashed), hasDpkgStatusD);
   const packages = collectPackages(squashed, layers, cats, os);
   const warnings = layers.flatMap((l) => l.warnings.map((w) => (l.diffId ? `layer ${l.index + 1}: ${w}` : w)));

@@ -1,4 +1,5 @@
-/** What a layer walk produces: the layer's file list plus each analyzer's output per file. Cached as JSON. */
+/** What a layer walk produces: the layer's file list plus each analyzer's output per file. Cached (src/cache/layer-cache.ts). */
+import type { FileTable } from './file-table.js';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -25,7 +26,8 @@ export interface LayerAnalysis {
   digest?: string;
   /** uncompressed size (tar bytes) */
   size: number;
-  files: FileEntry[];
+  /** one row per tar entry (whiteout markers excepted), in tar order; rows read as FileEntry */
+  files: FileTable;
   /** paths removed from lower layers by .wh.<name> entries */
   whiteouts: string[];
   /** directories made opaque by .wh..wh..opq */

@@ -6,7 +6,8 @@ import { opendir, lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readHead } from '../shared/fs.js';
 import { BulwarkError } from '../shared/errors.js';
-import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
+import { FileTable } from './file-table.js';
+import type { EntryType, LayerAnalysis, LayerAnalyzer } from './types.js';
 import { runAnalyzers } from './run-analyzers.js';
 
 const SKIP_AT_ROOT = new Set(['/proc', '/sys', '/dev']);
@@ -19,7 +20,7 @@ export async function walkDirectory(root: string, analyzers: LayerAnalyzer[], sk
     if (err instanceof BulwarkError) throw err;
     throw new BulwarkError('NOT_FOUND', `${root}: no such directory`);
   }
-  const result: LayerAnalysis = { index: 0, diffId: '', size: 0, files: [], whiteouts: [], opaqueDirs: [], outputs: [], warnings: [] };
+  const result: LayerAnalysis = { index: 0, diffId: '', size: 0, files: new FileTable(), whiteouts: [], opaqueDirs: [], outputs: [], warnings: [] };
   const sniffers = analyzers.filter((a) => a.sniff);
   const skip = new Set(skipDirs);
   const stack: string[] = ['/'];
@@ -44,23 +45,25 @@ export async function walkDirectory(root: string, analyzers: LayerAnalyzer[], sk
         continue;
       }
       const type: EntryType = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'other';
-      const fe: FileEntry = { path, type, mode: st.mode & 0o7777, size: type === 'file' ? st.size : 0, uid: st.uid, gid: st.gid };
+      const mode = st.mode & 0o7777;
+      const size = type === 'file' ? st.size : 0;
+      let link: string | undefined;
       if (type === 'symlink') {
         try {
-          fe.link = await readlink(fullPath);
+          link = await readlink(fullPath);
         } catch {
           /* unreadable link: keep the entry */
         }
       }
-      result.files.push(fe);
-      result.size += fe.size;
+      result.files.add(path, type, mode, size, st.uid, st.gid, link);
+      result.size += size;
       if (type === 'dir') {
         if (!(root === '/' && rel === '/' && SKIP_AT_ROOT.has(path))) stack.push(path);
         continue;
       }
       if (type !== 'file') continue;
-      let want = analyzers.filter((a) => a.wants(path, st.size, fe.mode));
-      if (sniffers.length && (fe.mode & 0o111) !== 0 && st.size > 64) {
+      let want = analyzers.filter((a) => a.wants(path, st.size, mode));
+      if (sniffers.length && (mode & 0o111) !== 0 && st.size > 64) {
         try {
           const head = await readHead(fullPath, 4096);
           want = want.concat(sniffers.filter((a) => !want.includes(a) && a.sniff!(path, head)));
@@ -71,12 +74,13 @@ export async function walkDirectory(root: string, analyzers: LayerAnalyzer[], sk
       if (!want.length) continue;
       const big = st.size > 8 * 1024 * 1024;
       try {
-        const file = big ? { path, size: st.size, mode: fe.mode, tempPath: fullPath } : { path, size: st.size, mode: fe.mode, content: await readFile(fullPath) };
+        const file = big ? { path, size: st.size, mode, tempPath: fullPath } : { path, size: st.size, mode, content: await readFile(fullPath) };
         await runAnalyzers(want, file, result);
       } catch (err) {
         result.warnings.push(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`);
       }
     }
   }
+  result.files.trim();
   return result;
 }

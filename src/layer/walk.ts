@@ -17,7 +17,8 @@ import { openRawStream, type RawStreamSummary } from './raw-stream.js';
 import { forEachRegionEntry, forEachStreamEntry, type EntryBody } from './tar-entries.js';
 import type { TarHeader } from './tar-header.js';
 import { runAnalyzers } from './run-analyzers.js';
-import type { EntryType, FileEntry, LayerAnalysis, LayerAnalyzer } from './types.js';
+import { FileTable } from './file-table.js';
+import type { EntryType, LayerAnalysis, LayerAnalyzer } from './types.js';
 
 export interface WalkOptions {
   tmpDir: string;
@@ -87,7 +88,7 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     diffId: layer.diffId,
     digest: layer.digest,
     size: 0,
-    files: [],
+    files: new FileTable(),
     whiteouts: [],
     opaqueDirs: [],
     outputs: [],
@@ -101,6 +102,7 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     const digest = verify ? digestInWorker(region) : undefined;
     digest?.catch(() => {});
     await forEachRegionEntry(region, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir, onBytes: opts.onBytes });
+    result.files.trim();
     result.size = region.size;
     if (digest) verifyDigests(layer, { blobDigest: await digest, rawDigest: await digest });
     return result;
@@ -120,6 +122,7 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     throw first;
   }
   const summary = await raw.summary;
+  result.files.trim();
   result.size = summary.rawBytes;
   if (verify) verifyDigests(layer, summary);
   return result;
@@ -146,9 +149,8 @@ function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string
     }
     const size = h.size;
     const mode = h.mode;
-    const fe: FileEntry = { path, type, mode, size: type === 'file' ? size : 0, uid: h.uid, gid: h.gid };
-    if (h.linkname) fe.link = type === 'hardlink' ? entryPath(h.linkname) : h.linkname;
-    result.files.push(fe);
+    const link = h.linkname ? (type === 'hardlink' ? entryPath(h.linkname) : h.linkname) : undefined;
+    result.files.add(path, type, mode, type === 'file' ? size : 0, h.uid, h.gid, link);
     if (type !== 'file') {
       return;
     }

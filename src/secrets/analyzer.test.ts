@@ -59,8 +59,8 @@ describe('secrets analyzer', () => {
       assert.ok(!raw.some((s) => JSON.stringify(found).includes(s)));
       // the layer cache holds only redacted findings
       const cached = await listFiles(cacheDir);
-      assert.ok(cached.some((f) => f.endsWith('.json.gz')), 'layers were cached');
-      for (const f of cached.filter((x) => x.endsWith('.json.gz'))) {
+      assert.ok(cached.some((f) => f.endsWith('.bin.gz')), 'layers were cached');
+      for (const f of cached.filter((x) => x.endsWith('.bin.gz'))) {
         const json = gunzipSync(await readFile(f)).toString('utf8');
         for (const s of raw) assert.ok(!json.includes(s), `raw secret in cache ${f}`);
       }

@@ -3,7 +3,6 @@
  * that hold a credential (.npmrc token, .docker/config.json auths, .aws/credentials, .pypirc, .git-credentials),
  * including copies that a later layer deleted, since the earlier layer still ships them.
  */
-import { posix } from 'node:path';
 import type { ImageSpec } from '../../image/writer.js';
 import type { Check, CheckHit, CheckMeta } from '../types.js';
 import { exampleImage } from './example-spec.js';
@@ -52,15 +51,19 @@ export const img023SensitiveFiles: Check<ImageCheckInput> = {
     const out: CheckHit[] = [];
     const seen = new Set<string>();
     for (const l of input.layers) {
-      for (const f of l.files) {
-        const base = posix.basename(f.path);
+      const t = l.files;
+      for (let row = 0; row < t.length; row++) {
+        const base = t.name(row);
+        const type = t.type(row);
         let what: string | undefined;
-        if (base === '.git' && f.type === 'dir') what = 'a .git directory (repository history and remotes)';
-        else if (f.type === 'file' && f.size > 0 && ENV_FILE.test(base) && !ENV_TEMPLATE.test(base)) what = 'an .env file';
-        if (!what || seen.has(`${f.path}\0${l.index}`)) continue;
-        seen.add(`${f.path}\0${l.index}`);
-        const w = where(input, f.path, l.index);
-        out.push({ message: `${f.path} is ${what}${w.state}.`, location: w.location });
+        if (base === '.git' && type === 'dir') what = 'a .git directory (repository history and remotes)';
+        else if (type === 'file' && t.size(row) > 0 && ENV_FILE.test(base) && !ENV_TEMPLATE.test(base)) what = 'an .env file';
+        if (!what) continue;
+        const path = t.path(row);
+        if (seen.has(`${path}\0${l.index}`)) continue;
+        seen.add(`${path}\0${l.index}`);
+        const w = where(input, path, l.index);
+        out.push({ message: `${path} is ${what}${w.state}.`, location: w.location });
       }
     }
     for (const c of input.layerData()) {

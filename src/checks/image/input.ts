@@ -6,7 +6,7 @@
 import type { Inventory, ScanResult } from '../../app/inventory.js';
 import type { OsInfo, Package } from '../../catalog/types.js';
 import { resolvePath, type FinalEntry } from '../../image/squash.js';
-import type { FileEntry } from '../../layer/types.js';
+import type { FileTable } from '../../layer/file-table.js';
 import type { HistoryEntry, ImageConfig } from '../../source/types.js';
 import { IMAGE_FILES_ANALYZER, type ImageFileData } from './files-analyzer.js';
 
@@ -17,7 +17,7 @@ export interface ImageLayer {
   /** uncompressed tar bytes */
   size: number;
   createdBy?: string;
-  files: FileEntry[];
+  files: FileTable;
   whiteouts: string[];
   opaqueDirs: string[];
 }

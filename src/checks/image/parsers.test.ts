@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { FileTable } from '../../layer/file-table.js';
 import type { FileEntry } from '../../layer/types.js';
 import { imageFilesAnalyzer, isPlainPrivateKey, type ImageFileData } from './files-analyzer.js';
 import type { ImageCheckInput, ImageLayer } from './input.js';
@@ -112,7 +113,7 @@ describe('parseReference', () => {
 
 describe('imageEfficiency (Dive definitions)', () => {
   const f = (path: string, size: number, type: FileEntry['type'] = 'file'): FileEntry => ({ path, type, size, mode: 0o644, uid: 0, gid: 0 });
-  const layer = (index: number, files: FileEntry[], whiteouts: string[] = [], opaqueDirs: string[] = []): ImageLayer => ({ index, diffId: `sha256:${index}`, size: 0, files, whiteouts, opaqueDirs });
+  const layer = (index: number, files: FileEntry[], whiteouts: string[] = [], opaqueDirs: string[] = []): ImageLayer => ({ index, diffId: `sha256:${index}`, size: 0, files: FileTable.from(files), whiteouts, opaqueDirs });
   it('counts all copies of a rewritten path as wasted, the dead copies as reclaimable', () => {
     const e = imageEfficiency([layer(0, [f('/etc', 0, 'dir'), f('/etc/a', 100), f('/etc/b', 50)]), layer(1, [f('/etc', 0, 'dir'), f('/etc/a', 30)])]);
     assert.equal(e.sizeBytes, 180);
