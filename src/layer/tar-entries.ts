@@ -7,7 +7,7 @@
  * the same failures ("Unexpected end of data", bad checksum, unknown format, oversized long header).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -41,29 +41,34 @@ async function writeChunk(out: WriteStream, chunk: Buffer): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
 }
 
-/** Positioned reads over a file region through one reused window (no garbage per header). */
+/**
+ * Positioned reads over a file region through one reused window (no garbage per header). The reads are
+ * synchronous: windows of at most 128 KiB, almost always from the page cache, where a thread-pool round
+ * trip per window cost more than the copy (Debian docker-archive: 0.47 s -> 0.40 s for the whole scan).
+ */
 export class RegionSource implements TarSource {
   private readonly win = Buffer.allocUnsafe(VIEW_MAX);
   private winAt = -1;
   private winLen = 0;
 
   private constructor(
-    private readonly fh: FileHandle,
+    private readonly fd: number,
     private readonly region: FileRegion,
   ) {}
 
   static async open(region: FileRegion): Promise<RegionSource> {
-    return new RegionSource(await open(region.file, 'r'), region);
+    return new RegionSource(openSync(region.file, 'r'), region);
   }
 
   close(): Promise<void> {
-    return this.fh.close();
+    closeSync(this.fd);
+    return Promise.resolve();
   }
 
   private async readInto(buf: Buffer, off: number, len: number, pos: number): Promise<void> {
     if (pos + len > this.region.size) throw unexpectedEnd();
     for (let got = 0; got < len; ) {
-      const { bytesRead } = await this.fh.read(buf, off + got, len - got, this.region.start + pos + got);
+      const bytesRead = readSync(this.fd, buf, off + got, len - got, this.region.start + pos + got);
       if (bytesRead === 0) throw new Error('Unexpected end of data (the file is shorter than its layer)');
       got += bytesRead;
     }
