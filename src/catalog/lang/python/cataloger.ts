@@ -7,9 +7,7 @@ import { posix } from 'node:path';
 import { MB, type Cataloger, type ParseResult, type ParsedPackage } from '../../types.js';
 import { parsePythonMetadata } from './parse-metadata.js';
 import { parsePipfileLock } from './parse-pipfile-lock.js';
-import { parsePoetryLock } from './parse-poetry-lock.js';
 import { parseRequirements } from './parse-requirements.js';
-import { parseUvLock } from './parse-uv-lock.js';
 import { readText } from './read-file.js';
 
 /** Header blocks are a few KiB; the long description after them can be large and is not needed. */
@@ -37,12 +35,12 @@ export const pythonInstalledCataloger: Cataloger = {
 
 type Parser = (text: string) => ParsedPackage[];
 
-/** The lockfile parser for a file name, if any. */
-export function lockParserFor(path: string): Parser | undefined {
+/** The lockfile parser for a file name, if any. The TOML ones (and their parser library) load on first use. */
+export async function lockParserFor(path: string): Promise<Parser | undefined> {
   const base = posix.basename(path);
-  if (base === 'poetry.lock') return parsePoetryLock;
+  if (base === 'poetry.lock') return (await import('./parse-poetry-lock.js')).parsePoetryLock;
   if (base === 'Pipfile.lock') return parsePipfileLock;
-  if (base === 'uv.lock') return parseUvLock;
+  if (base === 'uv.lock') return (await import('./parse-uv-lock.js')).parseUvLock;
   // requirements.txt, requirements-dev.txt, dev-requirements.txt (not requirements/prod.txt)
   if (base.endsWith('.txt') && base.includes('requirements')) return parseRequirements;
   return undefined;
@@ -58,7 +56,7 @@ export const pythonLockCataloger: Cataloger = {
     return path.endsWith('.txt') && posix.basename(path).includes('requirements');
   },
   async analyze(file): Promise<ParseResult | null> {
-    const parse = lockParserFor(file.path);
+    const parse = await lockParserFor(file.path);
     if (!parse) return null;
     return { packages: parse(await readText(file)) };
   },

@@ -1,7 +1,6 @@
 /** Rust: crates pinned by Cargo.lock files (source trees and images that ship them). */
 import { readFile } from 'node:fs/promises';
 import { MB, type AnalyzerFile, type Cataloger, type ParseResult } from '../../types.js';
-import { parseCargoLock } from './parse-cargo-lock.js';
 
 async function readText(file: AnalyzerFile): Promise<string> {
   if (file.content) return file.content.toString('utf8');
@@ -16,6 +15,8 @@ export const rustCargoLockCataloger: Cataloger = {
   maxSize: 32 * MB,
   wants: (path) => path.endsWith('/Cargo.lock'),
   async analyze(file): Promise<ParseResult> {
+    // the TOML parser loads with the first Cargo.lock, not at start-up
+    const { parseCargoLock } = await import('./parse-cargo-lock.js');
     return { packages: parseCargoLock(await readText(file)) };
   },
 };
