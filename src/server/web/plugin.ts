@@ -65,11 +65,15 @@ interface StaticFile {
 
 /**
  * The static folder: beside this module when run from the sources (tsx), else the sources' copy
- * from a build in dist/ (tsc does not copy non-TS files).
+ * from a build in dist/server/web/ or the bundle in dist/bundle/ (neither copies non-TS files).
  */
 export function defaultStaticDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'static'), resolve(here, '..', '..', '..', 'src', 'server', 'web', 'static')];
+  const candidates = [
+    join(here, 'static'),
+    resolve(here, '..', '..', '..', 'src', 'server', 'web', 'static'),
+    resolve(here, '..', '..', 'src', 'server', 'web', 'static'),
+  ];
   for (const c of candidates) {
     try {
       if (statSync(join(c, 'index.html')).isFile()) return c;
