@@ -13,7 +13,7 @@ import { sniffCompression } from './decompress.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX, entryPath } from './paths.js';
 import { digestInWorker } from './offload/client.js';
-import { openRawStream, type RawStreamSummary } from './raw-stream.js';
+import { openRawStream, type RawStreamOptions, type RawStreamSummary } from './raw-stream.js';
 import { forEachRegionEntry, forEachStreamEntry, type EntryBody } from './tar-entries.js';
 import type { TarHeader } from './tar-header.js';
 import { runAnalyzers } from './run-analyzers.js';
@@ -96,24 +96,34 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   };
   const onEntry = entryHandler(analyzers, limits, opts.tmpDir, result);
   const region = await offloadRegion(layer, opts.offload ?? 'auto');
-  if (region && (await regionCompression(region)) === 'none') {
-    // an uncompressed tar in a local file: parsed by position, hashed whole by the digest worker
-    if (region.size > limits.maxLayerBytes) throw new BulwarkError('DECOMPRESSION_BOMB', `layer expands beyond ${limits.maxLayerBytes} bytes`);
-    const digest = verify ? digestInWorker(region) : undefined;
-    digest?.catch(() => {});
-    await forEachRegionEntry(region, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir, onBytes: opts.onBytes });
-    result.files.trim();
-    result.size = region.size;
-    if (digest) verifyDigests(layer, { blobDigest: await digest, rawDigest: await digest });
-    return result;
+  const digest = region && verify ? digestInWorker(region) : undefined;
+  try {
+    if (region && (await regionCompression(region)) === 'none') {
+      // an uncompressed tar in a local file: parsed by position, hashed whole by the digest worker
+      if (region.size > limits.maxLayerBytes) throw new BulwarkError('DECOMPRESSION_BOMB', `layer expands beyond ${limits.maxLayerBytes} bytes`);
+      await forEachRegionEntry(region, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir, onBytes: opts.onBytes });
+      result.size = region.size;
+      if (digest) verifyDigests(layer, { blobDigest: await digest.digest, rawDigest: await digest.digest });
+    } else {
+      const summary = await walkStream(layer, onEntry, { limits, verify, onBytes: opts.onBytes, storedDigest: digest?.digest }, opts.tmpDir);
+      result.size = summary.rawBytes;
+      if (verify) verifyDigests(layer, summary);
+    }
+  } catch (err) {
+    digest?.abandon();
+    throw err;
   }
-  const storedDigest = region && verify ? digestInWorker(region) : undefined;
-  storedDigest?.catch(() => {});
-  const raw = await openRawStream(await layer.open(), { limits, verify, onBytes: opts.onBytes, storedDigest });
+  result.files.trim();
+  return result;
+}
+
+/** The stream path: blob -> raw-stream.ts -> tar entries; a failing stage's error wins over the parser's. */
+async function walkStream(layer: LayerRef, onEntry: (h: TarHeader, body: EntryBody) => Promise<void>, o: RawStreamOptions, tmpDir: string): Promise<RawStreamSummary> {
+  const raw = await openRawStream(await layer.open(), o);
   let stageError: unknown;
   raw.summary.catch((e: unknown) => (stageError = e));
   try {
-    await forEachStreamEntry(raw.stream, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir });
+    await forEachStreamEntry(raw.stream, onEntry, { spoolBytes: o.limits.spoolBytes, tmpDir });
   } catch (err) {
     // a failing stage (bomb guard, zlib, read) ends the tar early: its error is the one to report, not
     // the cancellation that destroy() causes
@@ -121,13 +131,8 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
     raw.destroy();
     throw first;
   }
-  const summary = await raw.summary;
-  result.files.trim();
-  result.size = summary.rawBytes;
-  if (verify) verifyDigests(layer, summary);
-  return result;
+  return raw.summary;
 }
-
 
 /** Executables are sniffed on their first bytes: the ELF magic, or no NUL (a script). */
 const SNIFF_BYTES = 8192;

@@ -48,15 +48,28 @@ function pool(): NonNullable<typeof shared> {
   return state;
 }
 
+/** A digest being computed; abandon() stops it from keeping the process alive (the walk failed). */
+export interface PendingDigest {
+  digest: Promise<string>;
+  abandon(): void;
+}
+
 /** sha256 ("sha256:<hex>") of a file region, computed on the digest worker. */
-export function digestInWorker(region: FileRegion): Promise<string> {
+export function digestInWorker(region: FileRegion): PendingDigest {
   const p = pool();
   const id = p.nextId++;
-  const done = new Promise<string>((resolve, reject) => p.pending.set(id, { resolve, reject }));
+  const digest = new Promise<string>((resolve, reject) => p.pending.set(id, { resolve, reject }));
+  digest.catch(() => {});
   p.worker.ref();
   const msg: ToWorker = { type: 'hash', id, file: region.file, start: region.start, size: region.size };
   p.worker.postMessage(msg);
-  return done;
+  return {
+    digest,
+    abandon: () => {
+      if (!p.pending.delete(id)) return;
+      if (p.pending.size === 0) p.worker.unref();
+    },
+  };
 }
 
 /** Ends the worker (tests; servers that want the memory back). */
