@@ -6,8 +6,7 @@
  * No object or stream per entry: one loop, headers decoded exactly as tar-stream does (tar-header.ts), and
  * the same failures ("Unexpected end of data", bad checksum, unknown format, oversized long header).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
