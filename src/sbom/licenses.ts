@@ -24,8 +24,22 @@ export function parseSpdx(text: string): parseExpression.Info | undefined {
   }
 }
 
+/** Images repeat a few license strings over thousands of packages; a failed parse throws, which is slow. */
+const classified = new Map<string, Readonly<LicenseChoice>>();
+const MAX_CLASSIFIED = 10_000;
+
 /** Classifies one license string: a current SPDX id (canonical case), a valid SPDX expression, or a free-text name. */
-export function classifyLicense(text: string): LicenseChoice {
+export function classifyLicense(text: string): Readonly<LicenseChoice> {
+  let c = classified.get(text);
+  if (!c) {
+    c = classify(text);
+    if (classified.size >= MAX_CLASSIFIED) classified.clear();
+    classified.set(text, c);
+  }
+  return c;
+}
+
+function classify(text: string): LicenseChoice {
   const t = text.trim();
   const id = BY_LOWER.get(t.toLowerCase());
   if (id) return { kind: 'id', value: id };
