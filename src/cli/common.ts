@@ -1,5 +1,7 @@
 /** Options shared by the scanning commands, and output writing. */
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import type { ScanOptions } from '../app/inventory.js';
 import { stderrProgress } from '../shared/progress.js';
@@ -52,4 +54,27 @@ export function scanOptions(f: GlobalFlags): ScanOptions {
 export async function writeOutput(text: string, file?: string): Promise<void> {
   if (file) await writeFile(file, text);
   else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+/** Writes output made piece by piece (listings of 300k rows), waiting for the reader between pieces. */
+export async function writeChunks(chunks: Iterable<string>, file?: string): Promise<void> {
+  const out: NodeJS.WritableStream = file ? createWriteStream(file) : process.stdout;
+  // a reader that went away (`bulwark files img | head`) ends the output, it is not an error
+  let closed = false;
+  const failed = new Promise<void>((resolve, reject) =>
+    out.once('error', (err: NodeJS.ErrnoException) => {
+      closed = true;
+      if (err.code === 'EPIPE') resolve();
+      else reject(err);
+    }),
+  );
+  for (const chunk of chunks) {
+    if (closed) break;
+    if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+  }
+  if (closed) return failed;
+  if (file) {
+    out.end();
+    await Promise.race([finished(out), failed]);
+  } else await Promise.race([new Promise<void>((resolve) => out.write('', () => resolve())), failed]);
 }

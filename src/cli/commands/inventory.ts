@@ -7,7 +7,7 @@ import { packagesJson, packagesTable } from '../../report/packages-table.js';
 import { renderSbom, type SbomFormat } from '../../sbom/index.js';
 import { BulwarkError } from '../../shared/errors.js';
 import { isRootfsTarget } from '../../source/resolve.js';
-import { addScanFlags, scanOptions, writeOutput, type GlobalFlags } from '../common.js';
+import { addScanFlags, scanOptions, writeChunks, writeOutput, type GlobalFlags } from '../common.js';
 
 const FORMATS = ['table', 'json', 'cyclonedx', 'spdx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -67,7 +67,7 @@ export function registerInventoryCommands(program: Command, run: (fn: () => Prom
       const f = flags.format ?? 'table';
       if (f !== 'table' && f !== 'json') throw new BulwarkError('USAGE', `unknown format ${JSON.stringify(f)} (use table, json)`);
       const res = await inventoryOf(target, flags);
-      await writeOutput(f === 'json' ? filesJson(res) : filesTable(res), flags.output);
+      await writeChunks(f === 'json' ? filesJson(res) : filesTable(res), flags.output);
       return 0;
     }),
   );
