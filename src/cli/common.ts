@@ -53,7 +53,7 @@ export function scanOptions(f: GlobalFlags): ScanOptions {
 
 export async function writeOutput(text: string, file?: string): Promise<void> {
   if (file) await writeFile(file, text);
-  else await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  else await writeChunks([text]);
 }
 
 /** Writes output made piece by piece (listings of 300k rows), waiting for the reader between pieces. */
@@ -61,20 +61,27 @@ export async function writeChunks(chunks: Iterable<string>, file?: string): Prom
   const out: NodeJS.WritableStream = file ? createWriteStream(file) : process.stdout;
   // a reader that went away (`bulwark files img | head`) ends the output, it is not an error
   let closed = false;
-  const failed = new Promise<void>((resolve, reject) =>
-    out.once('error', (err: NodeJS.ErrnoException) => {
+  let onError: (err: NodeJS.ErrnoException) => void = () => {};
+  const failed = new Promise<void>((resolve, reject) => {
+    onError = (err) => {
       closed = true;
       if (err.code === 'EPIPE') resolve();
       else reject(err);
-    }),
-  );
-  for (const chunk of chunks) {
-    if (closed) break;
-    if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+    };
+  });
+  out.on('error', onError);
+  try {
+    for (const chunk of chunks) {
+      if (closed) break;
+      if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+    }
+    if (closed) return await failed;
+    if (file) {
+      out.end();
+      await Promise.race([finished(out), failed]);
+    } else await Promise.race([new Promise<void>((resolve) => out.write('', () => resolve())), failed]);
+  } finally {
+    // after an EPIPE the listener stays on stdout, so a later write's EPIPE is not an unhandled 'error'
+    if (file || !closed) out.off('error', onError);
   }
-  if (closed) return failed;
-  if (file) {
-    out.end();
-    await Promise.race([finished(out), failed]);
-  } else await Promise.race([new Promise<void>((resolve) => out.write('', () => resolve())), failed]);
 }

@@ -72,6 +72,19 @@ describe('files listing', () => {
     assert.equal(code, 0);
   });
 
+  it('other commands too: `bulwark packages … | head` ends quietly', async () => {
+    const spec = debianLikeSpec();
+    for (let i = 0; i < 3000; i++) spec.layers[0]!.files.push({ path: `usr/lib/node_modules/p${i}/package.json`, content: JSON.stringify({ name: `p${i}`, version: '1.0.0' }) });
+    const img = await makeImage(dir, spec, { format: 'oci-layout' }, 'packages-many');
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'bulwark.js'), 'packages', img.path, '-q', '--cache-dir', join(dir, 'cache')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  });
+
   it('the CLI writes the same JSON to a file and to stdout', async () => {
     const img = await makeImage(dir, debianLikeSpec(), { format: 'docker-archive' }, 'files-cli');
     const out = join(dir, 'files.json');
