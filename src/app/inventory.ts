@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { catalogers as allCatalogers } from '../catalog/registry.js';
 import type { Cataloger, OsInfo, Package } from '../catalog/types.js';
 import { analyzersKey, getCachedLayer, putCachedLayer } from '../cache/layer-cache.js';
+import { getCachedInventory, inventoryKey, putCachedInventory, type CachedInventory } from '../cache/inventory-cache.js';
 import { prepareWorkdirs, resolveCacheDir, type Workdirs } from '../cache/dirs.js';
 import { detectOs } from '../distro/detect.js';
 import { osFilesAnalyzer } from '../distro/os-files.js';
@@ -126,8 +127,8 @@ export function buildInventory(layers: LayerAnalysis[], cats: Cataloger[]): { sq
   return { squashed, os, packages, warnings };
 }
 
-/** Inventories an image from any source (archive, layout, registry). */
-export async function scanImage(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
+/** Opens the image, runs fn, and always closes the source and releases the temp dir. */
+async function withImage<T>(target: string, opts: ScanOptions, fn: (src: ImageSource, dirs: Workdirs) => Promise<T>): Promise<T> {
   const dirs = await prepareWorkdirs(resolveCacheDir(opts.cacheDir));
   const progress = opts.progress ?? silentProgress();
   try {
@@ -135,38 +136,69 @@ export async function scanImage(target: string, opts: ScanOptions = {}): Promise
     progress.step(`opening ${target}`);
     const src = await openSource(target, { platform, tmpDir: dirs.tmpDir, registry: opts.registry });
     try {
-      const { cats, analyzers } = analyzersFor(opts);
-      const { layers, cached } = await analyzeLayers(src, analyzers, dirs, opts);
-      const built = buildInventory(layers, cats);
-      progress.done();
-      const cfg = src.config;
-      return {
-        layers,
-        squashed: built.squashed,
-        inventory: {
-          target: {
-            kind: src.kind,
-            reference: src.reference,
-            name: src.name,
-            repoTags: src.repoTags,
-            repoDigests: src.repoDigests,
-            manifestDigest: src.manifestDigest,
-            configDigest: src.configDigest,
-            platform: cfg.os ? [cfg.os, cfg.architecture, cfg.variant].filter(Boolean).join('/') : undefined,
-          },
-          config: cfg,
-          os: built.os,
-          layers: src.layers.map((l, i) => ({ index: i, diffId: l.diffId, digest: l.digest, size: layers[i]!.size, createdBy: l.createdBy, cached: cached[i]! })),
-          packages: built.packages,
-          warnings: built.warnings,
-        },
-      };
+      return await fn(src, dirs);
     } finally {
       await src.close();
     }
   } finally {
     await dirs.release();
   }
+}
+
+function inventoryOf(src: ImageSource, built: Omit<CachedInventory, 'layerSizes'>, sizes: number[], cached: boolean[]): Inventory {
+  const cfg = src.config;
+  return {
+    target: {
+      kind: src.kind,
+      reference: src.reference,
+      name: src.name,
+      repoTags: src.repoTags,
+      repoDigests: src.repoDigests,
+      manifestDigest: src.manifestDigest,
+      configDigest: src.configDigest,
+      platform: cfg.os ? [cfg.os, cfg.architecture, cfg.variant].filter(Boolean).join('/') : undefined,
+    },
+    config: cfg,
+    os: built.os,
+    layers: src.layers.map((l, i) => ({ index: i, diffId: l.diffId, digest: l.digest, size: sizes[i]!, createdBy: l.createdBy, cached: cached[i]! })),
+    packages: built.packages,
+    warnings: built.warnings,
+  };
+}
+
+/** Inventories an image from any source (archive, layout, registry). */
+export async function scanImage(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
+  return withImage(target, opts, async (src, dirs) => {
+    const { cats, analyzers } = analyzersFor(opts);
+    const { layers, cached } = await analyzeLayers(src, analyzers, dirs, opts);
+    const built = buildInventory(layers, cats);
+    (opts.progress ?? silentProgress()).done();
+    return { layers, squashed: built.squashed, inventory: inventoryOf(src, built, layers.map((l) => l.size), cached) };
+  });
+}
+
+/**
+ * The inventory alone (`sbom`, `packages`): read whole from the image-level cache when this image was
+ * inventoried before with the same analyzers and the same build, else scanned (and then stored).
+ */
+export async function inventoryImage(target: string, opts: ScanOptions = {}): Promise<Inventory> {
+  return withImage(target, opts, async (src, dirs) => {
+    const progress = opts.progress ?? silentProgress();
+    const { cats, analyzers } = analyzersFor(opts);
+    const key = opts.noCache ? undefined : inventoryKey(src.layers.map((l) => l.diffId), analyzersKey(analyzers));
+    const hit = key ? await getCachedInventory(dirs.cacheDir, key, src.layers.length) : undefined;
+    if (hit) {
+      progress.step(`inventory of the ${src.layers.length} layer${src.layers.length === 1 ? '' : 's'} read from the cache`);
+      progress.done();
+      return inventoryOf(src, hit, hit.layerSizes, src.layers.map(() => true));
+    }
+    const { layers, cached } = await analyzeLayers(src, analyzers, dirs, opts);
+    const built = buildInventory(layers, cats);
+    const sizes = layers.map((l) => l.size);
+    if (key) await putCachedInventory(dirs.cacheDir, key, { os: built.os, packages: built.packages, warnings: built.warnings, layerSizes: sizes });
+    progress.done();
+    return inventoryOf(src, built, sizes, cached);
+  });
 }
 
 /** Inventories a plain directory (a root filesystem, or "/"). */

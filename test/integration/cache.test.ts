@@ -1,6 +1,6 @@
 /** The layer cache: a second scan reads no layer; concurrent scans neither corrupt nor block each other. */
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { scanImage } from '../../src/app/inventory.js';
@@ -66,11 +66,41 @@ describe('layer cache', () => {
     assert.deepEqual(await readdir(join(cacheDir, 'tmp')), [], 'per-process temp dirs removed');
   });
 
-  it('cache clean removes layer results', async () => {
+  it('cache clean removes layer results and image inventories', async () => {
     const cacheDir = join(dir, 'cache3');
+    assert.ok((await readdir(cacheDir)).includes('inventories'), 'the concurrent runs stored an image inventory');
     const r = await runCli(['cache', 'clean', '--cache-dir', cacheDir]);
     assert.equal(r.code, 0);
     const left = await readdir(cacheDir);
     assert.equal(left.includes('layers'), false);
+    assert.equal(left.includes('inventories'), false);
+  });
+
+  it('a warm sbom/packages run takes the image inventory whole; damaged or missing entries are recomputed', async () => {
+    const img = await makeImage(dir, debianLikeSpec(), { format: 'oci-layout' }, 'c-inv');
+    const cacheDir = join(dir, 'cache-inv');
+    const args = ['packages', img.path, '-q', '--format', 'json', '--cache-dir', cacheDir];
+    const first = await runCli(args);
+    assert.equal(first.code, 0, first.stderr);
+    const [entry] = await readdir(join(cacheDir, 'inventories'));
+    assert.ok(entry?.endsWith('.json.gz'));
+    // without layer entries, the run can only have come from the image inventory
+    await rm(join(cacheDir, 'layers'), { recursive: true });
+    const second = await runCli(args);
+    assert.equal(second.code, 0, second.stderr);
+    const a = JSON.parse(first.stdout);
+    const b = JSON.parse(second.stdout);
+    assert.deepEqual(b.packages, a.packages);
+    assert.deepEqual(await readdir(join(cacheDir, 'layers')), [], 'no layer was walked');
+    // a damaged entry is not trusted: the layers are walked again and the same inventory comes out
+    await writeFile(join(cacheDir, 'inventories', entry!), 'not gzip');
+    const third = await runCli(args);
+    assert.equal(third.code, 0, third.stderr);
+    assert.deepEqual(JSON.parse(third.stdout).packages, a.packages);
+    assert.equal((await readdir(join(cacheDir, 'layers'))).length, 2);
+    // --no-cache reads and writes nothing
+    const fresh = join(dir, 'cache-inv-none');
+    assert.equal((await runCli(['packages', img.path, '-q', '--no-cache', '--cache-dir', fresh])).code, 0);
+    assert.equal((await readdir(fresh).catch((): string[] => [])).includes('inventories'), false);
   });
 });

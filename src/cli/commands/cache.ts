@@ -1,4 +1,4 @@
-/** `bulwark cache clean`: removes cached layer results and stale temp files. */
+/** `bulwark cache clean`: removes cached layer results, image inventories and stale temp files. */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -15,6 +15,7 @@ export function registerCacheCommands(program: Command, run: (fn: () => Promise<
       run(async () => {
         const dir = resolveCacheDir(flags.cacheDir);
         await rm(join(dir, 'layers'), { recursive: true, force: true });
+        await rm(join(dir, 'inventories'), { recursive: true, force: true });
         await rm(join(dir, 'tmp'), { recursive: true, force: true });
         if (flags.all) await rm(join(dir, 'db'), { recursive: true, force: true });
         process.stderr.write(`cleaned ${dir}\n`);

@@ -1,7 +1,7 @@
 /** `bulwark sbom`, `bulwark packages` and `bulwark rootfs`: inventory of an image or directory. */
 import type { Command } from 'commander';
 import { scanAnalyzers } from '../../app/analyzers.js';
-import { scanImage, scanRootfs, type ScanResult } from '../../app/inventory.js';
+import { inventoryImage, scanImage, scanRootfs, type Inventory, type ScanResult } from '../../app/inventory.js';
 import { filesJson, filesTable } from '../../report/files-list.js';
 import { packagesJson, packagesTable } from '../../report/packages-table.js';
 import { renderSbom, type SbomFormat } from '../../sbom/index.js';
@@ -25,10 +25,16 @@ export async function inventoryOf(target: string, flags: GlobalFlags): Promise<S
   return dir ? scanRootfs(dir, opts) : scanImage(target, opts);
 }
 
-function render(res: ScanResult, format: Format): string {
-  if (format === 'table') return packagesTable(res.inventory);
-  if (format === 'json') return packagesJson(res.inventory);
-  return renderSbom(res.inventory, format as SbomFormat);
+/** Packages and SBOMs need no file lists: an image's inventory may come whole from the cache. */
+async function packagesOf(target: string, flags: GlobalFlags): Promise<Inventory> {
+  if (await isRootfsTarget(target)) return (await inventoryOf(target, flags)).inventory;
+  return inventoryImage(target, { ...scanOptions(flags), cacheSupersets: [scanAnalyzers(true)] });
+}
+
+function render(inv: Inventory, format: Format): string {
+  if (format === 'table') return packagesTable(inv);
+  if (format === 'json') return packagesJson(inv);
+  return renderSbom(inv, format as SbomFormat);
 }
 
 export function registerInventoryCommands(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -40,7 +46,7 @@ export function registerInventoryCommands(program: Command, run: (fn: () => Prom
   ).action((target: string, flags: GlobalFlags) =>
     run(async () => {
       const format = checkFormat(flags.format ?? 'cyclonedx');
-      await writeOutput(render(await inventoryOf(target, flags), format), flags.output);
+      await writeOutput(render(await packagesOf(target, flags), format), flags.output);
       return 0;
     }),
   );
@@ -53,7 +59,7 @@ export function registerInventoryCommands(program: Command, run: (fn: () => Prom
   ).action((target: string, flags: GlobalFlags) =>
     run(async () => {
       const format = checkFormat(flags.format ?? 'table');
-      await writeOutput(render(await inventoryOf(target, flags), format), flags.output);
+      await writeOutput(render(await packagesOf(target, flags), format), flags.output);
       return 0;
     }),
   );
