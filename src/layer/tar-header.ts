@@ -1,11 +1,13 @@
 /**
- * Tar header decoding for the seekable layer walker (walk-region.ts), with the same results as tar-stream,
- * which the streaming walker uses: ustar and GNU headers, GNU long names and links, pax path/linkpath/size
+ * Tar header decoding for the layer walker (tar-entries.ts) and the archive index (source/tar-index.ts),
+ * with the same results as tar-stream: ustar and GNU headers, GNU long names and links, pax path/linkpath/size
  * (global pax records as defaults), the "trailing slash means directory" rule of old tars, a zero block
  * decoded as null, and a bad checksum or unknown magic rejected.
  */
 
 export const BLOCK = 512;
+/** bytes a body of n bytes takes in the archive (whole blocks) */
+export const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
 /** longest pax or GNU long-name record accepted (tar-stream's limit) */
 export const MAX_LONG_HEADER = 4 * 1024 * 1024;
 
@@ -103,8 +105,11 @@ function magicIs(b: Buffer, magic: string, version: string): boolean {
   return b.toString('latin1', 257, 263) === magic && b.toString('latin1', 263, 265) === version;
 }
 
-/** Decodes one 512-byte header block; null for an all-zero block. Throws on a bad checksum or format. */
-export function decodeHeader(b: Buffer): TarHeader | null {
+/**
+ * Decodes one 512-byte header block; null for an all-zero block. Throws on a bad checksum, and on a header
+ * that is neither ustar nor GNU unless allowUnknownFormat (old v7 archives; tar-stream's option too).
+ */
+export function decodeHeader(b: Buffer, opts: { allowUnknownFormat?: boolean } = {}): TarHeader | null {
   const c = cksum(b);
   if (c === 8 * 32) return null;
   if (c !== decodeOct(b, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?');
@@ -112,7 +117,7 @@ export function decodeHeader(b: Buffer): TarHeader | null {
   let name = decodeStr(b, 0, 100);
   if (magicIs(b, 'ustar\0', '00')) {
     if (b[345]) name = `${decodeStr(b, 345, 155)}/${name}`;
-  } else if (!magicIs(b, 'ustar ', ' \0')) {
+  } else if (!opts.allowUnknownFormat && !magicIs(b, 'ustar ', ' \0')) {
     throw new Error('Invalid tar header: unknown format.');
   }
   if (flag === 0 && name.endsWith('/')) flag = 5;

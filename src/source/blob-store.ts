@@ -38,10 +38,10 @@ export class TarBlobStore implements BlobStore {
   private member(path: string): TarMember {
     const m = this.members.get(cleanMember(path));
     if (!m) throw new BulwarkError('MALFORMED_MANIFEST', `${this.label}: member ${path} is missing from the archive`);
-    if (m.type === '2' || m.type === '1') {
+    if (m.type === 'symlink' || m.type === 'link') {
       // docker save links duplicate layers; follow one level within the archive
       const target = m.linkname ? this.members.get(cleanMember(m.linkname)) : undefined;
-      if (target && target.type !== '2' && target.type !== '1') return target;
+      if (target && target.type !== 'symlink' && target.type !== 'link') return target;
       throw new BulwarkError('MALFORMED_MANIFEST', `${this.label}: member ${path} is a link that cannot be followed`);
     }
     return m;

@@ -3,60 +3,15 @@
  * so any member can later be streamed by offset. Used for docker-save and OCI archives.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { BLOCK, LongHeaders, MAX_LONG_HEADER, decodeHeader, padded, type TarHeader, type TarType } from '../layer/tar-header.js';
 import { BulwarkError } from '../shared/errors.js';
 
 export interface TarMember {
   name: string;
   offset: number;
   size: number;
-  type: string;
+  type: TarType;
   linkname?: string;
-}
-
-const BLOCK = 512;
-
-function cstr(buf: Buffer, start: number, len: number): string {
-  const end = buf.indexOf(0, start);
-  return buf.toString('utf8', start, end === -1 || end > start + len ? start + len : end);
-}
-
-function parseNumber(buf: Buffer, start: number, len: number): number {
-  if (buf[start]! & 0x80) {
-    // base-256 (GNU) encoding for large values
-    let n = 0;
-    for (let i = start + 1; i < start + len; i++) n = n * 256 + buf[i]!;
-    return n;
-  }
-  const s = cstr(buf, start, len).trim();
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) throw new Error(`invalid octal field ${JSON.stringify(s)}`);
-  return parseInt(s, 8);
-}
-
-function checksumOk(h: Buffer): boolean {
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
-  try {
-    return sum === parseNumber(h, 148, 8);
-  } catch {
-    return false;
-  }
-}
-
-function parsePax(buf: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  let pos = 0;
-  while (pos < buf.length) {
-    const sp = buf.indexOf(0x20, pos);
-    if (sp === -1) break;
-    const len = parseInt(buf.toString('utf8', pos, sp), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const rec = buf.toString('utf8', sp + 1, pos + len - 1);
-    const eq = rec.indexOf('=');
-    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
-    pos += len;
-  }
-  return out;
 }
 
 async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer> {
@@ -65,56 +20,46 @@ async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer>
   return bytesRead === len ? buf : buf.subarray(0, bytesRead);
 }
 
-/** Reads the member table of a tar file. Throws ARCHIVE_CORRUPT / ARCHIVE_TRUNCATED with the file name. */
+/**
+ * Reads the member table of a tar file. Headers decode as the layer walker's do (tar-header.ts: ustar,
+ * GNU long names and links, pax records); the first zero block ends the table. Throws ARCHIVE_CORRUPT /
+ * ARCHIVE_TRUNCATED with the file name.
+ */
 export async function indexTar(file: string): Promise<Map<string, TarMember>> {
   const fh = await open(file, 'r');
   try {
     const { size: fileSize } = await fh.stat();
     const members = new Map<string, TarMember>();
+    const long = new LongHeaders();
     let pos = 0;
-    let longName: string | undefined;
-    let pax: Record<string, string> = {};
     for (;;) {
       if (pos + BLOCK > fileSize) {
         if (members.size === 0) throw new BulwarkError('ARCHIVE_CORRUPT', `${file} is not a tar archive (too short)`);
         throw new BulwarkError('ARCHIVE_TRUNCATED', `${file} is truncated (archive ends inside a header at byte ${pos})`);
       }
-      const h = await readAt(fh, pos, BLOCK);
-      if (h.every((b) => b === 0)) break; // end-of-archive marker
-      if (!checksumOk(h)) {
-        throw new BulwarkError('ARCHIVE_CORRUPT', `${file} is not a valid tar archive (bad header checksum at byte ${pos})`);
-      }
-      const typeflag = String.fromCharCode(h[156]!) || '0';
-      let size: number;
+      let h: TarHeader | null;
       try {
-        size = parseNumber(h, 124, 12);
-      } catch (err) {
-        throw new BulwarkError('ARCHIVE_CORRUPT', `${file}: ${(err as Error).message} at byte ${pos}`);
+        h = decodeHeader(await readAt(fh, pos, BLOCK), { allowUnknownFormat: true });
+      } catch {
+        throw new BulwarkError('ARCHIVE_CORRUPT', `${file} is not a valid tar archive (bad header at byte ${pos})`);
       }
-      if (pax.size) size = Number(pax.size);
+      if (!h) break; // end-of-archive marker
+      const isLong = LongHeaders.isLong(h);
+      if (!isLong) long.apply(h);
+      if (!(h.size >= 0)) throw new BulwarkError('ARCHIVE_CORRUPT', `${file}: invalid size field at byte ${pos}`);
       const dataStart = pos + BLOCK;
-      if (dataStart + size > fileSize) {
-        throw new BulwarkError('ARCHIVE_TRUNCATED', `${file} is truncated (member at byte ${pos} needs ${size} bytes, file ends first)`);
+      if (dataStart + h.size > fileSize) {
+        throw new BulwarkError('ARCHIVE_TRUNCATED', `${file} is truncated (member at byte ${pos} needs ${h.size} bytes, file ends first)`);
       }
-      const next = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-      if (typeflag === 'x') {
-        pax = parsePax(await readAt(fh, dataStart, Math.min(size, 1 << 20)));
-      } else if (typeflag === 'g') {
-        // global pax header: ignored
-      } else if (typeflag === 'L') {
-        longName = cstr(await readAt(fh, dataStart, Math.min(size, 1 << 16)), 0, size);
+      if (isLong) {
+        if (h.size > MAX_LONG_HEADER) throw new BulwarkError('ARCHIVE_CORRUPT', `${file}: long-name or pax record of ${h.size} bytes at byte ${pos}`);
+        long.take(h, await readAt(fh, dataStart, h.size));
       } else {
-        const magic = h.toString('latin1', 257, 263);
-        const prefix = magic.startsWith('ustar') ? cstr(h, 345, 155) : '';
-        let name = pax.path ?? longName ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
+        let name = h.name;
         while (name.startsWith('./')) name = name.slice(2);
-        const linkname = pax.linkpath ?? cstr(h, 157, 100);
-        const type = typeflag === '\0' ? '0' : typeflag;
-        members.set(name, { name, offset: dataStart, size, type, linkname: linkname || undefined });
-        longName = undefined;
-        pax = {};
+        members.set(name, { name, offset: dataStart, size: h.size, type: h.type, linkname: h.linkname || undefined });
       }
-      pos = next;
+      pos = dataStart + padded(h.size);
     }
     return members;
   } finally {
