@@ -6,7 +6,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
 import { BulwarkError } from '../shared/errors.js';
-import type { Compression } from '../source/types.js';
 import { decompressor, sniffCompression } from './decompress.js';
 import type { Limits } from './limits.js';
 
@@ -22,12 +21,10 @@ export interface RawStreamOptions {
 
 /** What the stream learnt once it ended. */
 export interface RawStreamSummary {
-  compression: Compression;
   /** sha256 of the stored bytes (equal to rawDigest for an uncompressed blob); absent without verify */
   blobDigest?: string;
   /** sha256 of the tar: the diffID; absent without verify */
   rawDigest?: string;
-  storedBytes: number;
   rawBytes: number;
 }
 
@@ -124,7 +121,7 @@ export async function openRawStream(blob: Readable, opts: RawStreamOptions): Pro
       const storedHashed = stored.hash ? `sha256:${stored.hash.digest('hex')}` : undefined;
       (external ?? Promise.resolve(compression === 'none' ? rawHashed : storedHashed)).then((blobDigest) => {
         const rawDigest = compression === 'none' ? blobDigest : rawHashed;
-        resolve({ compression, blobDigest, rawDigest, storedBytes: stored.bytes, rawBytes: raw.bytes });
+        resolve({ blobDigest, rawDigest, rawBytes: raw.bytes });
       }, reject);
     });
   });

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { FileRegion } from '../source/types.js';
-import { BLOCK, LongHeaders, MAX_LONG_HEADER, decodeHeader, type TarHeader } from './tar-header.js';
+import { BLOCK, LongHeaders, MAX_LONG_HEADER, decodeHeader, padded, type TarHeader } from './tar-header.js';
 
 /** A tar entry's body as the entry handler sees it. */
 export interface EntryBody {
@@ -194,16 +194,7 @@ export class StreamSource implements TarSource {
       this.dropBefore(pos + off);
     }
   }
-
-  /** Reads to the end of the stream (after the archive: padding, or garbage tar-stream also ignores). */
-  async drain(pos: number): Promise<number> {
-    this.dropBefore(pos);
-    while (await this.pull()) this.dropBefore(this.at + this.buffered);
-    return this.at + this.buffered;
-  }
 }
-
-const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
 
 export interface TarWalkOptions {
   spoolBytes: number;
@@ -272,9 +263,10 @@ export async function forEachRegionEntry(region: FileRegion, onEntry: (h: TarHea
   }
 }
 
-/** The entries of a decompressed tar stream; the stream is read to its end. */
+/**
+ * The entries of a decompressed tar stream. The loop ends only when the stream has (an empty view at
+ * the end), so every byte went through the stream's hashes and bomb guard.
+ */
 export async function forEachStreamEntry(chunks: AsyncIterable<Buffer>, onEntry: (h: TarHeader, body: EntryBody) => Promise<void>, opts: TarWalkOptions): Promise<void> {
-  const src = new StreamSource(chunks[Symbol.asyncIterator]());
-  const end = await forEachTarEntry(src, onEntry, opts);
-  await src.drain(end);
+  await forEachTarEntry(new StreamSource(chunks[Symbol.asyncIterator]()), onEntry, opts);
 }

@@ -5,10 +5,11 @@
  * Only files some analyzer wants are read; everything else is skipped as it streams by.
  * The whole layer is never held in memory: large wanted files go to a temp file.
  */
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { BulwarkError, withContext } from '../shared/errors.js';
-import type { Compression, FileRegion, LayerRef } from '../source/types.js';
+import { readHead } from '../shared/fs.js';
+import type { FileRegion, LayerRef } from '../source/types.js';
 import { sniffCompression } from './decompress.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX, entryPath } from './paths.js';
@@ -98,7 +99,7 @@ async function walkLayerInner(layer: LayerRef, analyzers: LayerAnalyzer[], opts:
   const region = await offloadRegion(layer, opts.offload ?? 'auto');
   const digest = region && verify ? digestInWorker(region) : undefined;
   try {
-    if (region && (await regionCompression(region)) === 'none') {
+    if (region && sniffCompression(await readHead(region.file, 4, region.start)) === 'none') {
       // an uncompressed tar in a local file: parsed by position, hashed whole by the digest worker
       if (region.size > limits.maxLayerBytes) throw new BulwarkError('DECOMPRESSION_BOMB', `layer expands beyond ${limits.maxLayerBytes} bytes`);
       await forEachRegionEntry(region, onEntry, { spoolBytes: limits.spoolBytes, tmpDir: opts.tmpDir, onBytes: opts.onBytes });
@@ -156,18 +157,14 @@ function entryHandler(analyzers: LayerAnalyzer[], limits: Limits, tmpDir: string
     const mode = h.mode;
     const link = h.linkname ? (type === 'hardlink' ? entryPath(h.linkname) : h.linkname) : undefined;
     result.files.add(path, type, mode, type === 'file' ? size : 0, h.uid, h.gid, link);
-    if (type !== 'file') {
-      return;
-    }
+    if (type !== 'file') return;
     let want = wantedBy(analyzers, path, size, mode);
     if (sniffers.length && (mode & 0o111) !== 0 && size > 64) {
       const head = await body.head(SNIFF_BYTES);
       const extra = sniffers.filter((a) => !want.includes(a) && a.sniff!(path, head));
       want = want.concat(extra);
     }
-    if (want.length === 0) {
-      return;
-    }
+    if (want.length === 0) return;
     const data = await body.read();
     try {
       await runAnalyzers(want, { path, size, mode, ...data }, result);
@@ -184,18 +181,6 @@ async function offloadRegion(layer: LayerRef, asked: OffloadMode): Promise<FileR
   if (offload === 'never' || !layer.locate) return undefined;
   const region = await layer.locate();
   return region.size > 0 && (offload === 'always' || region.size >= OFFLOAD_MIN_BYTES) ? region : undefined;
-}
-
-/** Sniffs a region's compression from its first bytes. */
-async function regionCompression(region: FileRegion): Promise<Compression> {
-  const fh = await open(region.file, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(4, region.size));
-    await fh.read(head, 0, head.length, region.start);
-    return sniffCompression(head);
-  } finally {
-    await fh.close();
-  }
 }
 
 function verifyDigests(layer: LayerRef, s: Pick<RawStreamSummary, 'blobDigest' | 'rawDigest'>): void {

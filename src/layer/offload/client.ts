@@ -12,7 +12,16 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
-let shared: { worker: Worker; pending: Map<number, Pending>; nextId: number } | undefined;
+type Pool = { worker: Worker; pending: Map<number, Pending>; nextId: number };
+let shared: Pool | undefined;
+
+/** Forgets a request; the worker stops holding the process open once none is left. */
+function settle(state: Pool, id: number): Pending | undefined {
+  const p = state.pending.get(id);
+  state.pending.delete(id);
+  if (state.pending.size === 0) state.worker.unref();
+  return p;
+}
 
 /** The worker's entry: the compiled .js next to this file, or the .ts source when running under tsx (tests). */
 function startWorker(): Worker {
@@ -23,23 +32,17 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-function pool(): NonNullable<typeof shared> {
+function pool(): Pool {
   if (shared) return shared;
-  const state = { worker: startWorker(), pending: new Map<number, Pending>(), nextId: 1 };
-  const settle = (id: number): Pending | undefined => {
-    const p = state.pending.get(id);
-    state.pending.delete(id);
-    if (state.pending.size === 0) state.worker.unref();
-    return p;
-  };
+  const state: Pool = { worker: startWorker(), pending: new Map<number, Pending>(), nextId: 1 };
   state.worker.on('message', (m: FromWorker) => {
-    const p = settle(m.id);
+    const p = settle(state, m.id);
     if (m.type === 'digest') p?.resolve(m.digest);
     else p?.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
   });
   const fail = (err: Error): void => {
     if (shared === state) shared = undefined;
-    for (const id of [...state.pending.keys()]) settle(id)?.reject(new BulwarkError('IO_ERROR', `digest worker failed: ${err.message}`, err));
+    for (const id of [...state.pending.keys()]) settle(state, id)?.reject(new BulwarkError('IO_ERROR', `digest worker failed: ${err.message}`, err));
   };
   state.worker.on('error', fail);
   state.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
@@ -65,10 +68,7 @@ export function digestInWorker(region: FileRegion): PendingDigest {
   p.worker.postMessage(msg);
   return {
     digest,
-    abandon: () => {
-      if (!p.pending.delete(id)) return;
-      if (p.pending.size === 0) p.worker.unref();
-    },
+    abandon: () => void settle(p, id),
   };
 }
 

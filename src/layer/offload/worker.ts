@@ -10,10 +10,12 @@ import type { FromWorker, ToWorker, WireError } from './protocol.js';
 
 const port = parentPort!;
 const buf = Buffer.allocUnsafeSlow(1024 * 1024);
-let queue = Promise.resolve();
 
-/** Synchronous reads: this thread does nothing else, and a thread-pool round trip per MiB only costs. */
-async function hashRegion(file: string, start: number, size: number): Promise<string> {
+/**
+ * Synchronous reads: this thread does nothing else, and a thread-pool round trip per MiB only costs. One
+ * region is hashed to its end before the next message is taken, so the shared buffer is safe.
+ */
+function hashRegion(file: string, start: number, size: number): string {
   const h = createHash('sha256');
   const fd = openSync(file, 'r');
   try {
@@ -38,14 +40,11 @@ function wireError(err: unknown): WireError {
 }
 
 port.on('message', (m: ToWorker) => {
-  // one region at a time: the buffer is shared, and two layers hashed in turn finish no later in total
-  queue = queue.then(async () => {
-    let reply: FromWorker;
-    try {
-      reply = { type: 'digest', id: m.id, digest: await hashRegion(m.file, m.start, m.size) };
-    } catch (err) {
-      reply = { type: 'error', id: m.id, error: wireError(err) };
-    }
-    port.postMessage(reply);
-  });
+  let reply: FromWorker;
+  try {
+    reply = { type: 'digest', id: m.id, digest: hashRegion(m.file, m.start, m.size) };
+  } catch (err) {
+    reply = { type: 'error', id: m.id, error: wireError(err) };
+  }
+  port.postMessage(reply);
 });
