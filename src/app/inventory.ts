@@ -76,8 +76,7 @@ function analyzersFor(opts: ScanOptions): { cats: Cataloger[]; analyzers: LayerA
 async function analyzeLayers(src: ImageSource, analyzers: LayerAnalyzer[], dirs: Workdirs, opts: ScanOptions): Promise<{ layers: LayerAnalysis[]; cached: boolean[] }> {
   const progress = opts.progress ?? silentProgress();
   const key = analyzersKey(analyzers);
-  const base = analyzers.slice(0, analyzers.length - (opts.extraAnalyzers?.length ?? 0));
-  const readKeys = [key, ...(opts.cacheSupersets ?? []).map((extra) => analyzersKey([...base, ...extra]))];
+  const readKeys = [key, ...(opts.cacheSupersets ?? []).map((extra) => analyzersKey(analyzersFor({ ...opts, extraAnalyzers: extra }).analyzers))];
   const cached: boolean[] = [];
   const total = src.layers.length;
   let done = 0;

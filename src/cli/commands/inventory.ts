@@ -1,7 +1,7 @@
 /** `bulwark sbom`, `bulwark packages` and `bulwark rootfs`: inventory of an image or directory. */
 import type { Command } from 'commander';
 import { scanAnalyzers } from '../../app/analyzers.js';
-import { inventoryImage, scanImage, scanRootfs, type Inventory, type ScanResult } from '../../app/inventory.js';
+import { inventoryImage, scanImage, scanRootfs, type Inventory, type ScanOptions, type ScanResult } from '../../app/inventory.js';
 import { filesJson, filesTable } from '../../report/files-list.js';
 import { packagesJson, packagesTable } from '../../report/packages-table.js';
 import { renderSbom, type SbomFormat } from '../../sbom/index.js';
@@ -18,17 +18,23 @@ function checkFormat(f: string): Format {
   return norm as Format;
 }
 
-export async function inventoryOf(target: string, flags: GlobalFlags): Promise<ScanResult> {
+/** Packages, SBOMs and file lists need only the catalogers; layers a full scan cached are reused. */
+function inventoryOptions(flags: GlobalFlags, image: boolean): ScanOptions {
+  return { ...scanOptions(flags), cacheSupersets: [scanAnalyzers(image)] };
+}
+
+/** The final filesystem with its layers (`files`). */
+async function filesOf(target: string, flags: GlobalFlags): Promise<ScanResult> {
   const dir = await isRootfsTarget(target);
-  // packages, SBOMs and file lists need only the catalogers; layers a full scan cached are reused
-  const opts = { ...scanOptions(flags), cacheSupersets: [scanAnalyzers(!dir)] };
+  const opts = inventoryOptions(flags, !dir);
   return dir ? scanRootfs(dir, opts) : scanImage(target, opts);
 }
 
 /** Packages and SBOMs need no file lists: an image's inventory may come whole from the cache. */
 async function packagesOf(target: string, flags: GlobalFlags): Promise<Inventory> {
-  if (await isRootfsTarget(target)) return (await inventoryOf(target, flags)).inventory;
-  return inventoryImage(target, { ...scanOptions(flags), cacheSupersets: [scanAnalyzers(true)] });
+  const dir = await isRootfsTarget(target);
+  const opts = inventoryOptions(flags, !dir);
+  return dir ? (await scanRootfs(dir, opts)).inventory : inventoryImage(target, opts);
 }
 
 function render(inv: Inventory, format: Format): string {
@@ -72,7 +78,7 @@ export function registerInventoryCommands(program: Command, run: (fn: () => Prom
     run(async () => {
       const f = flags.format ?? 'table';
       if (f !== 'table' && f !== 'json') throw new BulwarkError('USAGE', `unknown format ${JSON.stringify(f)} (use table, json)`);
-      const res = await inventoryOf(target, flags);
+      const res = await filesOf(target, flags);
       await writeChunks(f === 'json' ? filesJson(res) : filesTable(res), flags.output);
       return 0;
     }),
